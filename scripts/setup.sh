@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs everything Video Tool Check needs to build, serve and test, and
+# skips whatever is already there, so a second run starts at once.
+# Versions follow ../shared/TOOLCHAIN.md: trunk 0.21.14 (0.22 needs a newer
+# rustc), the wasm-bindgen CLI matching Cargo.lock, wasm-opt from npm's
+# binaryen (Debian's is too old for current Chromium), Debian's Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\n== %s\n' "$*"; }
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "Adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q '0.21.14'; then
+  say "Installing trunk 0.21.14 (10-15 minutes the first time)"
+  cargo install trunk --version 0.21.14 --locked
+fi
+
+# The CLI must match the wasm-bindgen crate in Cargo.lock exactly.
+wbg_version=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')
+if ! wasm-bindgen --version 2>/dev/null | grep -q " ${wbg_version}\$"; then
+  say "Installing wasm-bindgen-cli ${wbg_version} (about 5 minutes)"
+  # No --locked: its lockfile wants a crate version this registry lacks.
+  cargo install wasm-bindgen-cli --version "${wbg_version}"
+fi
+
+if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
+  say "Installing wasm-opt (binaryen 132) from npm"
+  npm install -g binaryen@132
+fi
+
+missing_debs=()
+command -v chromium >/dev/null || missing_debs+=(chromium)
+command -v chromedriver >/dev/null || missing_debs+=(chromium-driver)
+# Arial-compatible fonts, so screenshots look like a real practice PC.
+[ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || missing_debs+=(fonts-liberation)
+if [ ${#missing_debs[@]} -gt 0 ]; then
+  say "Installing ${missing_debs[*]} from Debian"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing_debs[@]}"
+fi
+
+if [ ! -d node_modules/nhsuk-frontend ] || [ ! -d node_modules/axe-core ] || [ ! -x node_modules/.bin/sass ] \
+   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "Installing npm packages (NHS.UK styles, sass, axe-core)"
+  npm ci --no-audit --no-fund
+fi
+
+say "Fetching crates"
+cargo fetch --locked

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, the domain's unit tests, the
+# components in headless Chromium, and end-to-end tests of the release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\n== %s\n' "$*"; }
+
+say "Formatting and lints"
+cargo fmt --check
+cargo clippy --offline --all-targets -- -D warnings
+cargo clippy --offline --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+say "Unit tests (domain, content, exports, saved format)"
+cargo test --offline --lib
+
+say "Building the release dist/"
+trunk build --release --offline
+
+say "Component tests in headless Chromium"
+WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --offline --target wasm32-unknown-unknown --test components
+
+say "End-to-end tests against dist/ in Chromium"
+cargo test --offline --test e2e -- --test-threads=2
+
+say "Size budget"
+cargo test --offline --test size

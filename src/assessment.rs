@@ -1,0 +1,563 @@
+//! One organisation's assessment of one video tool: who they are, which tool,
+//! their answers, and what follows from them. No web types here, so all of it
+//! is tested with plain `cargo test`.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use crate::content::{Check, Content, Section};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OrgType {
+    /// GP practice or primary care network.
+    Gp,
+    /// NHS trust or foundation trust.
+    Trust,
+    /// Social care or another care provider.
+    Care,
+}
+
+impl OrgType {
+    pub const ALL: [OrgType; 3] = [OrgType::Gp, OrgType::Trust, OrgType::Care];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            OrgType::Gp => "GP practice or primary care network (PCN)",
+            OrgType::Trust => "NHS trust or foundation trust",
+            OrgType::Care => "Social care or other care provider",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            OrgType::Gp => "gp",
+            OrgType::Trust => "trust",
+            OrgType::Care => "care",
+        }
+    }
+}
+
+/// A use a check applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Use {
+    Patients,
+    Staff,
+}
+
+/// What the organisation will use the tool for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Purpose {
+    Patients,
+    Staff,
+    Both,
+}
+
+impl Purpose {
+    pub const ALL: [Purpose; 3] = [Purpose::Patients, Purpose::Staff, Purpose::Both];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Purpose::Patients => "Consultations with patients or service users",
+            Purpose::Staff => "Communication between staff",
+            Purpose::Both => "Both",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Purpose::Patients => "patients",
+            Purpose::Staff => "staff",
+            Purpose::Both => "both",
+        }
+    }
+
+    pub fn covers(self, u: Use) -> bool {
+        matches!(
+            (self, u),
+            (Purpose::Both, _) | (Purpose::Patients, Use::Patients) | (Purpose::Staff, Use::Staff)
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Answer {
+    Yes,
+    No,
+    NotSure,
+}
+
+impl Answer {
+    pub const ALL: [Answer; 3] = [Answer::Yes, Answer::No, Answer::NotSure];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Answer::Yes => "Yes",
+            Answer::No => "No",
+            Answer::NotSure => "Not sure",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Answer::Yes => "yes",
+            Answer::No => "no",
+            Answer::NotSure => "not-sure",
+        }
+    }
+}
+
+/// Who is doing the assessment.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct About {
+    pub org_type: Option<OrgType>,
+    pub org_name: String,
+    pub dpo_name: String,
+    pub dpo_email: String,
+    pub purpose: Option<Purpose>,
+}
+
+/// A field of the "About you" form with what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: &'static str,
+}
+
+impl About {
+    /// What the user must fix before going on, in the order the fields appear.
+    pub fn errors(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if self.org_type.is_none() {
+            errors.push(FieldError {
+                field: "org-type",
+                message: "Select the type of organisation you work for",
+            });
+        }
+        if self.org_name.trim().is_empty() {
+            errors.push(FieldError {
+                field: "org-name",
+                message: "Enter the name of your organisation",
+            });
+        }
+        let email = self.dpo_email.trim();
+        if !email.is_empty() && !looks_like_email(email) {
+            errors.push(FieldError {
+                field: "dpo-email",
+                message: "Enter your DPO's email address in the correct format, like name@example.nhs.uk",
+            });
+        }
+        if self.purpose.is_none() {
+            errors.push(FieldError {
+                field: "purpose",
+                message: "Select what you will use the tool for",
+            });
+        }
+        errors
+    }
+}
+
+/// Deliberately loose: one @, something either side, a dot in the domain, no
+/// spaces. The DPO's mail server is the real judge.
+fn looks_like_email(s: &str) -> bool {
+    let mut parts = s.split('@');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(local), Some(domain), None) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !s
+                    .chars()
+                    .any(|c| c.is_whitespace() || c == ',' || c == ';' || c == '?' || c == '&')
+        }
+        _ => false,
+    }
+}
+
+/// The tool being assessed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "value")]
+pub enum ToolChoice {
+    /// A tool from the catalogue, by id.
+    Listed(String),
+    /// "Another tool", with the name the user typed.
+    Other(String),
+}
+
+pub const OTHER_TOOL: &str = "other";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskStatus {
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+impl TaskStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            TaskStatus::NotStarted => "Not started",
+            TaskStatus::InProgress => "In progress",
+            TaskStatus::Done => "Completed",
+        }
+    }
+}
+
+/// The verdict on a section or on the whole assessment, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    Ready,
+    UseWithActions,
+    DoNotUseYet,
+}
+
+impl Outcome {
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Ready => "Ready to use",
+            Outcome::UseWithActions => "Use with actions",
+            Outcome::DoNotUseYet => "Do not use yet",
+        }
+    }
+
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Outcome::Ready => "You answered Yes to every check.",
+            Outcome::UseWithActions => "Some checks need action. None of them stops you using the tool, but finish the actions soon.",
+            Outcome::DoNotUseYet => "At least one essential check is not in place. Do not use the tool until you have finished the actions marked essential.",
+        }
+    }
+}
+
+/// Something to do because a check was answered No or Not sure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Action<'c> {
+    pub check: &'c Check,
+    pub answer: Answer,
+}
+
+impl Action<'_> {
+    pub fn essential(&self) -> bool {
+        self.check.blocking
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Assessment {
+    pub about: About,
+    pub tool: Option<ToolChoice>,
+    /// Answers by check id. Answers to checks that no longer apply (say the user
+    /// changed the purpose) are kept, so changing back loses nothing.
+    pub answers: BTreeMap<String, Answer>,
+}
+
+impl Assessment {
+    pub fn is_blank(&self) -> bool {
+        self == &Assessment::default()
+    }
+
+    pub fn answer(&mut self, check_id: &str, answer: Answer) {
+        self.answers.insert(check_id.to_string(), answer);
+    }
+
+    /// The tool's name as the user knows it.
+    pub fn tool_name(&self, content: &Content) -> Option<String> {
+        match &self.tool {
+            Some(ToolChoice::Listed(id)) => content.tool(id).map(|t| t.name.clone()),
+            Some(ToolChoice::Other(name)) if !name.trim().is_empty() => Some(name.trim().to_string()),
+            _ => None,
+        }
+    }
+
+    pub fn applies(&self, check: &Check) -> bool {
+        let org_ok = self.about.org_type.is_none_or(|o| check.orgs.contains(&o));
+        let use_ok = self
+            .about
+            .purpose
+            .is_none_or(|p| check.uses.iter().any(|u| p.covers(*u)));
+        org_ok && use_ok
+    }
+
+    pub fn checks_in<'c>(&self, content: &'c Content, section_id: &str) -> Vec<&'c Check> {
+        content
+            .checks
+            .iter()
+            .filter(|c| c.section == section_id && self.applies(c))
+            .collect()
+    }
+
+    /// Sections with at least one check that applies to this organisation and use.
+    pub fn sections<'c>(&self, content: &'c Content) -> Vec<&'c Section> {
+        content
+            .sections
+            .iter()
+            .filter(|s| !self.checks_in(content, &s.id).is_empty())
+            .collect()
+    }
+
+    pub fn about_status(&self) -> TaskStatus {
+        if self.about.errors().is_empty() {
+            TaskStatus::Done
+        } else if self.about == About::default() {
+            TaskStatus::NotStarted
+        } else {
+            TaskStatus::InProgress
+        }
+    }
+
+    pub fn tool_status(&self) -> TaskStatus {
+        match &self.tool {
+            None => TaskStatus::NotStarted,
+            Some(ToolChoice::Other(name)) if name.trim().is_empty() => TaskStatus::InProgress,
+            Some(_) => TaskStatus::Done,
+        }
+    }
+
+    pub fn section_status(&self, content: &Content, section_id: &str) -> TaskStatus {
+        let checks = self.checks_in(content, section_id);
+        let answered = checks.iter().filter(|c| self.answers.contains_key(&c.id)).count();
+        if answered == 0 {
+            TaskStatus::NotStarted
+        } else if answered < checks.len() {
+            TaskStatus::InProgress
+        } else {
+            TaskStatus::Done
+        }
+    }
+
+    /// The outcome of the answers given so far in one section.
+    pub fn section_outcome(&self, content: &Content, section_id: &str) -> Outcome {
+        outcome_of(
+            self.checks_in(content, section_id)
+                .into_iter()
+                .filter_map(|c| self.answers.get(&c.id).map(|a| (c, *a))),
+        )
+    }
+
+    /// The outcome of every answer given so far.
+    pub fn outcome(&self, content: &Content) -> Outcome {
+        outcome_of(
+            content
+                .checks
+                .iter()
+                .filter(|c| self.applies(c))
+                .filter_map(|c| self.answers.get(&c.id).map(|a| (c, *a))),
+        )
+    }
+
+    /// The tasks still to finish, by title, in task-list order.
+    pub fn unfinished(&self, content: &Content) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.about_status() != TaskStatus::Done {
+            out.push("About you".to_string());
+        }
+        if self.tool_status() != TaskStatus::Done {
+            out.push("Choose your video tool".to_string());
+        }
+        for section in self.sections(content) {
+            if self.section_status(content, &section.id) != TaskStatus::Done {
+                out.push(section.title.clone());
+            }
+        }
+        out
+    }
+
+    pub fn is_complete(&self, content: &Content) -> bool {
+        self.unfinished(content).is_empty()
+    }
+
+    /// Checks answered Yes, in content order.
+    pub fn in_place<'c>(&self, content: &'c Content) -> Vec<&'c Check> {
+        content
+            .checks
+            .iter()
+            .filter(|c| self.applies(c) && self.answers.get(&c.id) == Some(&Answer::Yes))
+            .collect()
+    }
+
+    /// Every No or Not sure becomes an action; essential ones first.
+    pub fn actions<'c>(&self, content: &'c Content) -> Vec<Action<'c>> {
+        let mut actions: Vec<Action> = content
+            .checks
+            .iter()
+            .filter(|c| self.applies(c))
+            .filter_map(|c| match self.answers.get(&c.id) {
+                Some(a @ (Answer::No | Answer::NotSure)) => Some(Action { check: c, answer: *a }),
+                _ => None,
+            })
+            .collect();
+        actions.sort_by_key(|a| !a.essential());
+        actions
+    }
+}
+
+fn outcome_of<'c>(answers: impl Iterator<Item = (&'c Check, Answer)>) -> Outcome {
+    answers
+        .map(|(check, answer)| match (answer, check.blocking) {
+            (Answer::Yes, _) => Outcome::Ready,
+            (_, true) => Outcome::DoNotUseYet,
+            (_, false) => Outcome::UseWithActions,
+        })
+        .max()
+        .unwrap_or(Outcome::Ready)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A GP practice using Teams for patient consultations, every question
+    /// answered Yes: the starting point most tests vary.
+    pub(crate) fn complete_gp_teams() -> Assessment {
+        let content = Content::builtin();
+        let mut a = Assessment {
+            about: About {
+                org_type: Some(OrgType::Gp),
+                org_name: "Riverside Surgery".into(),
+                dpo_name: "Dana Patel".into(),
+                dpo_email: "dpo@example.nhs.uk".into(),
+                purpose: Some(Purpose::Patients),
+            },
+            tool: Some(ToolChoice::Listed("teams".into())),
+            ..Default::default()
+        };
+        for c in content
+            .checks
+            .iter()
+            .filter(|c| a.applies(c))
+            .cloned()
+            .collect::<Vec<_>>()
+        {
+            a.answer(&c.id, Answer::Yes);
+        }
+        a
+    }
+
+    #[test]
+    fn all_yes_is_ready_and_complete() {
+        let a = complete_gp_teams();
+        let content = Content::builtin();
+        assert!(a.is_complete(content));
+        assert_eq!(a.outcome(content), Outcome::Ready);
+        assert!(a.actions(content).is_empty());
+    }
+
+    #[test]
+    fn a_no_on_an_ordinary_check_means_use_with_actions() {
+        let content = Content::builtin();
+        let mut a = complete_gp_teams();
+        a.answer("updates", Answer::No);
+        assert_eq!(a.outcome(content), Outcome::UseWithActions);
+        assert_eq!(a.section_outcome(content, "safe-use"), Outcome::UseWithActions);
+        assert_eq!(a.section_outcome(content, "dpia"), Outcome::Ready);
+        let actions = a.actions(content);
+        assert_eq!(actions.len(), 1);
+        assert_eq!(actions[0].check.id, "updates");
+    }
+
+    #[test]
+    fn not_sure_on_an_essential_check_means_do_not_use_yet_and_comes_first() {
+        let content = Content::builtin();
+        let mut a = complete_gp_teams();
+        a.answer("updates", Answer::No);
+        a.answer("dpia-in-place", Answer::NotSure);
+        assert_eq!(a.outcome(content), Outcome::DoNotUseYet);
+        let actions = a.actions(content);
+        assert_eq!(actions[0].check.id, "dpia-in-place");
+        assert!(actions[0].essential());
+        assert_eq!(actions[0].answer, Answer::NotSure);
+    }
+
+    #[test]
+    fn patient_checks_only_apply_when_seeing_patients() {
+        let content = Content::builtin();
+        let mut a = complete_gp_teams();
+        assert!(a.sections(content).iter().any(|s| s.id == "patients"));
+        a.about.purpose = Some(Purpose::Staff);
+        assert!(!a.sections(content).iter().any(|s| s.id == "patients"));
+        // The answers are kept, so switching back loses nothing.
+        assert!(a.answers.contains_key("identity-check"));
+        a.about.purpose = Some(Purpose::Both);
+        assert!(a.sections(content).iter().any(|s| s.id == "patients"));
+    }
+
+    #[test]
+    fn organisation_type_picks_the_procurement_check() {
+        let content = Content::builtin();
+        let mut a = complete_gp_teams();
+        let ids = |a: &Assessment| {
+            a.checks_in(content, "choosing")
+                .iter()
+                .map(|c| c.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert!(ids(&a).contains(&"gp-buying-catalogue".to_string()));
+        assert!(!ids(&a).contains(&"trust-procurement".to_string()));
+        a.about.org_type = Some(OrgType::Trust);
+        a.about.purpose = Some(Purpose::Both);
+        assert!(ids(&a).contains(&"trust-procurement".to_string()));
+        assert!(!ids(&a).contains(&"gp-buying-catalogue".to_string()));
+    }
+
+    #[test]
+    fn task_statuses_follow_the_answers() {
+        let content = Content::builtin();
+        let mut a = Assessment::default();
+        assert_eq!(a.about_status(), TaskStatus::NotStarted);
+        assert_eq!(a.section_status(content, "risk"), TaskStatus::NotStarted);
+        a.about.org_name = "Riverside".into();
+        assert_eq!(a.about_status(), TaskStatus::InProgress);
+        a.answer("e2ee", Answer::Yes);
+        assert_eq!(a.section_status(content, "risk"), TaskStatus::InProgress);
+        for c in a
+            .checks_in(content, "risk")
+            .iter()
+            .map(|c| c.id.clone())
+            .collect::<Vec<_>>()
+        {
+            a.answer(&c, Answer::No);
+        }
+        assert_eq!(a.section_status(content, "risk"), TaskStatus::Done);
+        assert!(!a.is_complete(content));
+        assert_eq!(a.unfinished(content)[0], "About you");
+    }
+
+    #[test]
+    fn about_form_errors() {
+        let mut about = About::default();
+        let fields = |a: &About| a.errors().iter().map(|e| e.field).collect::<Vec<_>>();
+        assert_eq!(fields(&about), vec!["org-type", "org-name", "purpose"]);
+        about.org_type = Some(OrgType::Care);
+        about.org_name = "  ".into();
+        about.purpose = Some(Purpose::Both);
+        about.dpo_email = "not an email".into();
+        assert_eq!(fields(&about), vec!["org-name", "dpo-email"]);
+        about.org_name = "Oak House".into();
+        about.dpo_email = "ig@oakhouse.org.uk".into();
+        assert!(about.errors().is_empty());
+        for bad in ["a@b", "@b.com", "a@b.com?cc=x@y.z", "a b@c.com", "a@b@c.com", "a@.com"] {
+            about.dpo_email = bad.into();
+            assert_eq!(fields(&about), vec!["dpo-email"], "{bad}");
+        }
+    }
+
+    #[test]
+    fn tool_names() {
+        let content = Content::builtin();
+        let mut a = Assessment::default();
+        assert_eq!(a.tool_name(content), None);
+        a.tool = Some(ToolChoice::Listed("whatsapp".into()));
+        assert_eq!(a.tool_name(content).as_deref(), Some("WhatsApp"));
+        a.tool = Some(ToolChoice::Other("  ".into()));
+        assert_eq!(a.tool_name(content), None);
+        assert_eq!(a.tool_status(), TaskStatus::InProgress);
+        a.tool = Some(ToolChoice::Other(" Pexip ".into()));
+        assert_eq!(a.tool_name(content).as_deref(), Some("Pexip"));
+    }
+}

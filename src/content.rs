@@ -1,0 +1,238 @@
+//! The guidance the widget checks against, loaded from `content/guidance.json`.
+//!
+//! The content lives in a data file rather than in components so that a DPO or a
+//! maintainer can change a check's wording, source or scope without reading Rust.
+//! It is compiled into the widget, so a broken file fails the build's tests,
+//! never a user's page.
+
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+use crate::assessment::{OrgType, Use};
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Content {
+    pub version: String,
+    pub reviewed: String,
+    pub sources: Vec<Source>,
+    pub sections: Vec<Section>,
+    pub checks: Vec<Check>,
+    pub history: History,
+    pub tools: Vec<Tool>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    /// Empty when the guidance was sent privately and has no public address.
+    pub url: String,
+    pub date: String,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub intro: String,
+    pub sources: Vec<String>,
+}
+
+/// One statement the user answers Yes, No or Not sure. Every statement is worded
+/// so that Yes is the safe answer.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Check {
+    pub id: String,
+    pub section: String,
+    pub statement: String,
+    pub why: String,
+    /// What to do when the answer is No or Not sure; it becomes the action.
+    pub action: String,
+    pub uses: Vec<Use>,
+    pub orgs: Vec<OrgType>,
+    /// A No or Not sure here means the tool should not be used yet.
+    pub blocking: bool,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct History {
+    pub title: String,
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Tool {
+    pub id: String,
+    pub name: String,
+    pub note: String,
+    pub retired: bool,
+    pub sources: Vec<String>,
+}
+
+const GUIDANCE_JSON: &str = include_str!("../content/guidance.json");
+
+impl Content {
+    pub fn parse(json: &str) -> Result<Content, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    /// The guidance shipped with this build. Parsed once; the data file's own
+    /// test guarantees it parses.
+    pub fn builtin() -> &'static Content {
+        static CONTENT: OnceLock<Content> = OnceLock::new();
+        CONTENT.get_or_init(|| Content::parse(GUIDANCE_JSON).expect("content/guidance.json is valid"))
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    pub fn check(&self, id: &str) -> Option<&Check> {
+        self.checks.iter().find(|c| c.id == id)
+    }
+
+    pub fn tool(&self, id: &str) -> Option<&Tool> {
+        self.tools.iter().find(|t| t.id == id)
+    }
+
+    /// Problems a maintainer must fix before shipping an edited file.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let ids = self
+            .sources
+            .iter()
+            .map(|s| &s.id)
+            .chain(self.sections.iter().map(|s| &s.id))
+            .chain(self.checks.iter().map(|c| &c.id))
+            .chain(self.tools.iter().map(|t| &t.id));
+        for id in ids {
+            if id.trim().is_empty() {
+                problems.push("an item has an empty id".to_string());
+            } else if !seen.insert(id.as_str()) {
+                problems.push(format!("the id '{id}' is used twice"));
+            }
+        }
+        let mut refs = |owner: &str, sources: &[String]| {
+            if sources.is_empty() {
+                problems.push(format!("{owner} has no source"));
+            }
+            for s in sources {
+                if self.source(s).is_none() {
+                    problems.push(format!("{owner} names the unknown source '{s}'"));
+                }
+            }
+        };
+        for section in &self.sections {
+            refs(&format!("section '{}'", section.id), &section.sources);
+        }
+        for check in &self.checks {
+            refs(&format!("check '{}'", check.id), &check.sources);
+        }
+        for tool in &self.tools {
+            refs(&format!("tool '{}'", tool.id), &tool.sources);
+        }
+        refs("the history note", &self.history.sources);
+        for check in &self.checks {
+            if self.section(&check.section).is_none() {
+                problems.push(format!(
+                    "check '{}' is in the unknown section '{}'",
+                    check.id, check.section
+                ));
+            }
+            if check.uses.is_empty() || check.orgs.is_empty() {
+                problems.push(format!("check '{}' applies to nobody", check.id));
+            }
+            for (field, text) in [
+                ("statement", &check.statement),
+                ("why", &check.why),
+                ("action", &check.action),
+            ] {
+                if text.trim().is_empty() {
+                    problems.push(format!("check '{}' has an empty {field}", check.id));
+                }
+            }
+        }
+        for section in &self.sections {
+            if !self.checks.iter().any(|c| c.section == section.id) {
+                problems.push(format!("section '{}' has no checks", section.id));
+            }
+        }
+        for source in &self.sources {
+            if source.title.trim().is_empty() || source.publisher.trim().is_empty() || source.date.trim().is_empty() {
+                problems.push(format!("source '{}' needs a title, a publisher and a date", source.id));
+            }
+            if !(source.url.is_empty() || source.url.starts_with("https://")) {
+                problems.push(format!("source '{}' has a link that is not https", source.id));
+            }
+        }
+        for tool in &self.tools {
+            if tool.name.trim().is_empty() || tool.note.trim().is_empty() {
+                problems.push(format!("tool '{}' needs a name and a note", tool.id));
+            }
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_guidance_has_no_problems() {
+        let content = Content::builtin();
+        assert_eq!(content.problems(), Vec::<String>::new());
+        assert!(content.checks.len() >= 8);
+    }
+
+    #[test]
+    fn problems_are_found_in_a_broken_file() {
+        let mut content = Content::builtin().clone();
+        content.checks[1].id = content.checks[0].id.clone();
+        content.checks[2].sources = vec!["nowhere".into()];
+        content.checks[3].why = " ".into();
+        content.tools[0].sources.clear();
+        let problems = content.problems();
+        assert!(problems.iter().any(|p| p.contains("used twice")), "{problems:?}");
+        assert!(
+            problems.iter().any(|p| p.contains("unknown source 'nowhere'")),
+            "{problems:?}"
+        );
+        assert!(problems.iter().any(|p| p.contains("empty why")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("has no source")), "{problems:?}");
+    }
+
+    #[test]
+    fn issue_two_checks_are_all_present() {
+        // The first set of checks the product promised: risk assessment, DPIA,
+        // DPO told, data location, encryption, recording, devices, updates.
+        let content = Content::builtin();
+        for id in [
+            "risk-assessment",
+            "dpia-in-place",
+            "dpo-told",
+            "data-location",
+            "e2ee",
+            "recording-control",
+            "managed-devices",
+            "updates",
+        ] {
+            assert!(content.check(id).is_some(), "missing check {id}");
+        }
+    }
+
+    #[test]
+    fn retired_tools_say_so() {
+        let skype = Content::builtin().tool("skype").expect("skype is listed");
+        assert!(skype.retired);
+        assert!(skype.note.contains("closed"));
+    }
+}

@@ -1,0 +1,210 @@
+//! The "Email your DPO" link. A `mailto:` link cannot attach a file and some
+//! mail clients cut long links, so the body is short, stays under
+//! [`MAX_LINK_LEN`], and asks the user to attach the downloaded report.
+
+use crate::summary::DpoSummary;
+
+/// Well under the 2,000 characters that some browsers and mail clients accept.
+pub const MAX_LINK_LEN: usize = 1900;
+
+pub fn subject(s: &DpoSummary) -> String {
+    format!(
+        "Video tool check: {}, {}, {}, {}",
+        clip(&s.org_name, 60),
+        clip(&s.tool, 40),
+        s.headline(),
+        s.date
+    )
+}
+
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max - 1).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// The body with the first `shown` actions listed.
+fn body(s: &DpoSummary, shown: usize) -> String {
+    let greeting = if s.dpo_name.is_empty() {
+        "Hello,".to_string()
+    } else {
+        format!("Hello {},", clip(&s.dpo_name, 60))
+    };
+    let mut b = format!(
+        "{greeting}\n\n{} has checked {} for: {}.\n\nOutcome: {}\n{}\n",
+        clip(&s.org_name, 100),
+        clip(&s.tool, 60),
+        s.purpose.to_lowercase(),
+        s.headline(),
+        s.outcome.explanation()
+    );
+    if !s.is_complete() {
+        b.push_str(&format!(
+            "The check is not finished. Still to do: {}.\n",
+            s.unfinished.join("; ")
+        ));
+    }
+    b.push_str(&format!("\nOpen actions: {}\n", s.actions.len()));
+    for a in s.actions.iter().take(shown) {
+        let tag = if a.essential { "[Essential] " } else { "" };
+        b.push_str(&format!("- {tag}{}\n", a.todo));
+    }
+    let hidden = s.actions.len() - shown.min(s.actions.len());
+    if hidden > 0 {
+        b.push_str(&format!("- and {hidden} more in the attached report.\n"));
+    }
+    b.push_str("\nThe full report is attached. (To the sender: download the report from the Video Tool Check summary page and attach it before you send this email.)\n");
+    b.push_str(&format!(
+        "\nMade with Video Tool Check, guidance version {}.\n",
+        s.content_version
+    ));
+    b
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters, so no
+/// typed character can add a header or a recipient to the link.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.replace("\r\n", "\n").replace('\n', "\r\n").bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+pub fn mailto(s: &DpoSummary) -> String {
+    let to = if s.dpo_email.is_empty() {
+        String::new()
+    } else {
+        encode(&s.dpo_email).replace("%40", "@")
+    };
+    let head = format!("mailto:{to}?subject={}&body=", encode(&subject(s)));
+    // Fewer actions until it fits; the attached report has them all.
+    for shown in (0..=s.actions.len()).rev() {
+        let link = format!("{head}{}", encode(&body(s, shown)));
+        if link.len() <= MAX_LINK_LEN {
+            return link;
+        }
+    }
+    // Only absurdly long typed names get here: keep as many whole characters
+    // of the body as fit, so no character's escape is cut in half.
+    let room = MAX_LINK_LEN.saturating_sub(head.len());
+    let mut body_enc = String::new();
+    for c in body(s, 0).chars() {
+        let e = encode(c.encode_utf8(&mut [0; 4]));
+        if body_enc.len() + e.len() > room {
+            break;
+        }
+        body_enc.push_str(&e);
+    }
+    format!("{head}{body_enc}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::{tests::complete_gp_teams, Answer};
+    use crate::content::Content;
+
+    fn decode(s: &str) -> String {
+        let bytes = s.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'%' && i + 2 < bytes.len() {
+                out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+                i += 3;
+            } else {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    fn parts(link: &str) -> (String, String, String) {
+        let rest = link.strip_prefix("mailto:").unwrap();
+        let (to, query) = rest.split_once('?').unwrap();
+        let (subject, body) = query.strip_prefix("subject=").unwrap().split_once("&body=").unwrap();
+        (to.to_string(), decode(subject), decode(body))
+    }
+
+    #[test]
+    fn link_goes_to_the_dpo_with_subject_and_actions() {
+        let content = Content::builtin();
+        let mut a = complete_gp_teams();
+        a.answer("dpia-in-place", Answer::No);
+        let s = DpoSummary::new(&a, content, "2026-11-22");
+        let (to, subject, body) = parts(&mailto(&s));
+        assert_eq!(to, "dpo@example.nhs.uk");
+        assert_eq!(
+            subject,
+            "Video tool check: Riverside Surgery, Microsoft Teams, Do not use yet, 2026-11-22"
+        );
+        assert!(body.starts_with("Hello Dana Patel,\r\n"));
+        assert!(body.contains("Outcome: Do not use yet"));
+        assert!(body.contains("- [Essential] Do a DPIA before you use the tool."));
+        assert!(body.contains("The full report is attached."));
+    }
+
+    #[test]
+    fn typed_text_cannot_add_headers_or_recipients() {
+        let content = Content::builtin();
+        let mut a = complete_gp_teams();
+        a.about.org_name = "Evil&cc=attacker@example.com?bcc=x\r\nBcc: y".into();
+        a.about.dpo_name = "<script>alert(1)</script>".into();
+        let link = mailto(&DpoSummary::new(&a, content, "2026-11-22"));
+        assert_eq!(link.matches('?').count(), 1);
+        assert_eq!(link.matches('&').count(), 1);
+        assert!(!link.contains('\n') && !link.contains('<') && !link.contains(' '));
+        let (_, subject, body) = parts(&link);
+        assert!(subject.contains("Evil&cc=attacker@example.com?bcc=x"));
+        assert!(body.contains("Hello <script>alert(1)</script>,"));
+    }
+
+    #[test]
+    fn long_link_drops_actions_and_says_how_many_are_left() {
+        let content = Content::builtin();
+        let mut a = complete_gp_teams();
+        for c in content.checks.iter() {
+            a.answer(&c.id, Answer::NotSure);
+        }
+        let s = DpoSummary::new(&a, content, "2026-11-22");
+        let link = mailto(&s);
+        assert!(link.len() <= MAX_LINK_LEN, "{}", link.len());
+        let (_, _, body) = parts(&link);
+        assert!(body.contains(&format!("Open actions: {}", s.actions.len())));
+        assert!(body.contains("more in the attached report."), "{body}");
+    }
+
+    #[test]
+    fn absurdly_long_names_still_give_a_short_valid_link() {
+        let content = Content::builtin();
+        let mut a = complete_gp_teams();
+        a.about.org_name = "Ü".repeat(5000);
+        a.about.dpo_name = "😀".repeat(3000);
+        a.tool = Some(crate::assessment::ToolChoice::Other("x".repeat(4000)));
+        let link = mailto(&DpoSummary::new(&a, content, "2026-11-22"));
+        assert!(link.len() <= MAX_LINK_LEN);
+        // Still decodes: no escape was cut in half.
+        let (_, subject, _) = parts(&link);
+        assert!(subject.contains('…'));
+    }
+
+    #[test]
+    fn no_dpo_email_gives_an_empty_recipient() {
+        let content = Content::builtin();
+        let mut a = complete_gp_teams();
+        a.about.dpo_email.clear();
+        a.about.dpo_name.clear();
+        let link = mailto(&DpoSummary::new(&a, content, "2026-11-22"));
+        assert!(link.starts_with("mailto:?subject="));
+        assert!(parts(&link).2.starts_with("Hello,"));
+    }
+}

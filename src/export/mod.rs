@@ -1,0 +1,5 @@
+//! Ways the summary leaves the widget. Each one treats every string the user
+//! typed as text: escaped for HTML, percent-encoded for links.
+
+pub mod email;
+pub mod report;

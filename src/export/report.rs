@@ -1,0 +1,254 @@
+//! The downloadable report: one HTML file that opens in any browser with no
+//! network, prints on A4, and carries the saved assessment inside it so the
+//! widget can read it back.
+
+use crate::assessment::Assessment;
+use crate::content::Content;
+use crate::storage;
+use crate::summary::DpoSummary;
+
+/// The id of the `<script type="application/json">` that holds the saved data.
+pub const DATA_ID: &str = "video-tool-check-data";
+
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// JSON that cannot end its `<script>` element early: `<`, `>` and `&` only
+/// occur inside JSON strings, where `\u003c` and friends mean the same.
+fn script_safe_json(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// A name for the downloaded file: letters, digits and dashes only.
+pub fn file_name(s: &DpoSummary, extension: &str) -> String {
+    let mut slug = String::new();
+    for c in s.org_name.chars().chain(" ".chars()).chain(s.tool.chars()) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+        if slug.len() >= 60 {
+            break;
+        }
+    }
+    let slug = slug.trim_matches('-');
+    let slug = if slug.is_empty() { "assessment" } else { slug };
+    format!("video-tool-check-{slug}-{}.{extension}", s.date)
+}
+
+const STYLE: &str = "body{font-family:Arial,sans-serif;color:#212b32;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5}\
+h1{font-size:2rem;margin-bottom:.5rem}h2{font-size:1.4rem;margin-top:2rem;border-bottom:2px solid #d8dde0;padding-bottom:.25rem}\
+table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;border-bottom:1px solid #d8dde0;padding:.5rem .5rem .5rem 0}\
+th{width:35%}.outcome{border-left:8px solid #005eb8;background:#f0f4f5;padding:1rem;margin:1rem 0}.outcome p{margin:.25rem 0}\
+.outcome strong{font-size:1.5rem}.warning{border-left:8px solid #ffb81c;background:#fff9c4;padding:1rem}\
+.essential{font-weight:bold}.small{font-size:.9rem;color:#4c6272}\
+@media print{body{margin:0;max-width:none}h2{break-after:avoid}section{break-inside:avoid-page}table{break-inside:auto}tr{break-inside:avoid}}\
+@page{size:A4;margin:18mm}";
+
+pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
+    let e = escape_html;
+    let mut h = String::new();
+    h.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
+    h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    h.push_str(&format!(
+        "<title>Video tool check: {} – {}</title>\n",
+        e(&s.org_name),
+        e(&s.tool)
+    ));
+    h.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"));
+    h.push_str("<h1>Video tool check: summary for your data protection officer</h1>\n");
+    h.push_str("<table>\n");
+    let dpo = match (s.dpo_name.is_empty(), s.dpo_email.is_empty()) {
+        (true, true) => crate::summary::NOT_GIVEN.to_string(),
+        (false, true) => s.dpo_name.clone(),
+        (true, false) => s.dpo_email.clone(),
+        (false, false) => format!("{} ({})", s.dpo_name, s.dpo_email),
+    };
+    for (k, v) in [
+        ("Organisation", &s.org_name),
+        ("Type of organisation", &s.org_type),
+        ("Video tool", &s.tool),
+        ("Used for", &s.purpose),
+        ("Data protection officer", &dpo),
+        ("Date of this summary", &s.date),
+        (
+            "Guidance version",
+            &format!("{} (last reviewed {})", s.content_version, s.reviewed),
+        ),
+    ] {
+        h.push_str(&format!("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", e(k), e(v)));
+    }
+    h.push_str("</table>\n");
+    h.push_str(&format!(
+        "<div class=\"outcome\"><p>Outcome</p><p><strong>{}</strong></p><p>{}</p></div>\n",
+        e(&s.headline()),
+        e(s.outcome.explanation())
+    ));
+    if !s.is_complete() {
+        h.push_str(&format!(
+            "<p class=\"warning\">This check is not finished. Still to do: {}.</p>\n",
+            e(&s.unfinished.join("; "))
+        ));
+    }
+
+    h.push_str(&format!("<section>\n<h2>Actions ({})</h2>\n", s.actions.len()));
+    if s.actions.is_empty() {
+        h.push_str("<p>No actions. Every check was answered Yes.</p>\n");
+    } else {
+        h.push_str(
+            "<table>\n<thead><tr><th scope=\"col\">Check</th><th scope=\"col\">What to do</th></tr></thead>\n<tbody>\n",
+        );
+        for a in &s.actions {
+            let tag = if a.essential {
+                "<span class=\"essential\">Essential. </span>"
+            } else {
+                ""
+            };
+            h.push_str(&format!(
+                "<tr><td>{tag}{}<br><span class=\"small\">You answered: {}</span></td><td>{}</td></tr>\n",
+                e(&a.statement),
+                e(a.answer.label()),
+                e(&a.todo)
+            ));
+        }
+        h.push_str("</tbody>\n</table>\n");
+    }
+    h.push_str("</section>\n");
+
+    h.push_str("<section>\n<h2>Sections</h2>\n<table>\n<thead><tr><th scope=\"col\">Section</th><th scope=\"col\">Status</th><th scope=\"col\">Outcome so far</th></tr></thead>\n<tbody>\n");
+    for sec in &s.sections {
+        h.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            e(&sec.title),
+            e(sec.status.label()),
+            e(sec.outcome.label())
+        ));
+    }
+    h.push_str("</tbody>\n</table>\n</section>\n");
+
+    h.push_str("<section>\n<h2>Every answer</h2>\n");
+    let mut current = "";
+    for item in &s.answers {
+        if item.section != current {
+            if !current.is_empty() {
+                h.push_str("</table>\n");
+            }
+            current = &item.section;
+            h.push_str(&format!("<h3>{}</h3>\n<table>\n", e(current)));
+        }
+        h.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n",
+            e(&item.statement),
+            e(item.answer.map_or("Not answered", |x| x.label()))
+        ));
+    }
+    if !current.is_empty() {
+        h.push_str("</table>\n");
+    }
+    h.push_str("</section>\n");
+
+    h.push_str("<section>\n<h2>Sources</h2>\n<ul>\n");
+    for src in &content.sources {
+        let link = if src.url.is_empty() {
+            String::new()
+        } else {
+            format!("<br><span class=\"small\">{}</span>", e(&src.url))
+        };
+        h.push_str(&format!(
+            "<li>{}, {}. {}.{link}</li>\n",
+            e(&src.title),
+            e(&src.publisher),
+            e(&src.date)
+        ));
+    }
+    h.push_str("</ul>\n</section>\n");
+    h.push_str("<p class=\"small\">Made with Video Tool Check. This file also holds your answers in a form that Video Tool Check can read back.</p>\n");
+    h.push_str("</main>\n");
+    h.push_str(&format!(
+        "<script type=\"application/json\" id=\"{DATA_ID}\">{}</script>\n",
+        script_safe_json(&storage::encode(a, &s.date))
+    ));
+    h.push_str("</body>\n</html>\n");
+    h
+}
+
+/// The saved data inside a downloaded report, for import.
+pub fn embedded_data(report: &str) -> Option<String> {
+    let open = format!("<script type=\"application/json\" id=\"{DATA_ID}\">");
+    let start = report.find(&open)? + open.len();
+    let len = report[start..].find("</script>")?;
+    Some(report[start..start + len].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::{tests::complete_gp_teams, Answer};
+
+    const HOSTILE: &str = "<script>alert('x')</script><img src=x onerror=alert(1)> & \"quotes\" </script>";
+
+    #[test]
+    fn report_states_outcome_and_actions_and_reads_back() {
+        let content = Content::builtin();
+        let mut a = complete_gp_teams();
+        a.answer("recording-control", Answer::No);
+        let s = DpoSummary::new(&a, content, "2026-11-22");
+        let r = html(&a, content, &s);
+        assert!(r.contains("<strong>Use with actions</strong>"));
+        assert!(r.contains("<h2>Actions (1)</h2>"));
+        assert!(r.contains("Set the tool so that only the host can record"));
+        assert!(r.contains("https://transform.england.nhs.uk/"));
+        let back = storage::decode(&embedded_data(&r).unwrap()).unwrap();
+        assert_eq!(back, a);
+    }
+
+    #[test]
+    fn typed_text_is_escaped_and_cannot_break_out_of_the_data() {
+        let content = Content::builtin();
+        let mut a = complete_gp_teams();
+        a.about.org_name = HOSTILE.into();
+        a.tool = Some(crate::assessment::ToolChoice::Other(HOSTILE.into()));
+        let s = DpoSummary::new(&a, content, "2026-11-22");
+        let r = html(&a, content, &s);
+        assert!(!r.contains("<script>alert"));
+        assert!(!r.contains("<img"));
+        assert!(r.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+        // One data script, closed once: the typed </script> did not end it.
+        assert_eq!(r.matches("</script>").count(), 1);
+        let back = storage::decode(&embedded_data(&r).unwrap()).unwrap();
+        assert_eq!(back.about.org_name, HOSTILE);
+    }
+
+    #[test]
+    fn file_names_are_safe() {
+        let content = Content::builtin();
+        let mut a = complete_gp_teams();
+        let s = DpoSummary::new(&a, content, "2026-11-22");
+        assert_eq!(
+            file_name(&s, "html"),
+            "video-tool-check-riverside-surgery-microsoft-teams-2026-11-22.html"
+        );
+        a.about.org_name = "../../etc/passwd ☃".into();
+        a.tool = None;
+        let s = DpoSummary::new(&a, content, "2026-11-22");
+        assert_eq!(
+            file_name(&s, "txt"),
+            "video-tool-check-etc-passwd-no-tool-chosen-2026-11-22.txt"
+        );
+    }
+}

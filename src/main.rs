@@ -1,0 +1,14 @@
+use leptos::prelude::*;
+use video_tool_check::App;
+
+fn main() {
+    console_error_panic_hook_lite();
+    mount_to_body(App);
+}
+
+/// Panics show in the browser console rather than as a silent stop.
+fn console_error_panic_hook_lite() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+    }));
+}

@@ -1,0 +1,219 @@
+//! The DPO summary: everything the exports say, worked out once from the
+//! assessment, so the email, the report and the screen never disagree.
+
+use crate::assessment::{Answer, Assessment, Outcome, TaskStatus};
+use crate::content::Content;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionSummary {
+    pub id: String,
+    pub title: String,
+    pub status: TaskStatus,
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionItem {
+    pub statement: String,
+    pub answer: Answer,
+    pub todo: String,
+    pub essential: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerItem {
+    pub section: String,
+    pub statement: String,
+    pub answer: Option<Answer>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DpoSummary {
+    pub org_name: String,
+    pub org_type: String,
+    pub dpo_name: String,
+    pub dpo_email: String,
+    pub tool: String,
+    pub purpose: String,
+    pub date: String,
+    pub content_version: String,
+    pub reviewed: String,
+    pub outcome: Outcome,
+    pub unfinished: Vec<String>,
+    pub sections: Vec<SectionSummary>,
+    pub in_place: Vec<String>,
+    pub actions: Vec<ActionItem>,
+    pub answers: Vec<AnswerItem>,
+}
+
+pub const NOT_GIVEN: &str = "Not given";
+
+fn or_not_given(s: &str) -> String {
+    let s = s.trim();
+    if s.is_empty() {
+        NOT_GIVEN.to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+impl DpoSummary {
+    /// `date` is the day the summary is made, as the user's clock has it.
+    pub fn new(a: &Assessment, content: &Content, date: &str) -> DpoSummary {
+        let sections = a.sections(content);
+        DpoSummary {
+            org_name: or_not_given(&a.about.org_name),
+            org_type: a.about.org_type.map_or(NOT_GIVEN, |o| o.label()).to_string(),
+            dpo_name: a.about.dpo_name.trim().to_string(),
+            dpo_email: a.about.dpo_email.trim().to_string(),
+            tool: a.tool_name(content).unwrap_or_else(|| "No tool chosen".to_string()),
+            purpose: a.about.purpose.map_or(NOT_GIVEN, |p| p.label()).to_string(),
+            date: date.to_string(),
+            content_version: content.version.clone(),
+            reviewed: content.reviewed.clone(),
+            outcome: a.outcome(content),
+            unfinished: a.unfinished(content),
+            sections: sections
+                .iter()
+                .map(|s| SectionSummary {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    status: a.section_status(content, &s.id),
+                    outcome: a.section_outcome(content, &s.id),
+                })
+                .collect(),
+            in_place: a.in_place(content).iter().map(|c| c.statement.clone()).collect(),
+            actions: a
+                .actions(content)
+                .iter()
+                .map(|x| ActionItem {
+                    statement: x.check.statement.clone(),
+                    answer: x.answer,
+                    todo: x.check.action.clone(),
+                    essential: x.essential(),
+                })
+                .collect(),
+            answers: sections
+                .iter()
+                .flat_map(|s| {
+                    a.checks_in(content, &s.id).into_iter().map(|c| AnswerItem {
+                        section: s.title.clone(),
+                        statement: c.statement.clone(),
+                        answer: a.answers.get(&c.id).copied(),
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.unfinished.is_empty()
+    }
+
+    /// "Ready to use", or "Not finished" while tasks remain.
+    pub fn headline(&self) -> String {
+        if self.is_complete() {
+            self.outcome.label().to_string()
+        } else {
+            format!("Not finished (so far: {})", self.outcome.label().to_lowercase())
+        }
+    }
+
+    /// A line each for the email body and the plain-text download.
+    pub fn action_line(item: &ActionItem) -> String {
+        let tag = if item.essential { "[Essential] " } else { "" };
+        format!(
+            "{tag}{} (you answered {}): {}",
+            item.statement,
+            item.answer.label(),
+            item.todo
+        )
+    }
+
+    /// The whole summary as plain text, for a ticket or an email.
+    pub fn to_text(&self) -> String {
+        let mut t = String::new();
+        let mut line = |s: &str| {
+            t.push_str(s);
+            t.push('\n');
+        };
+        line("VIDEO TOOL CHECK: SUMMARY FOR YOUR DATA PROTECTION OFFICER");
+        line("");
+        line(&format!("Organisation: {} ({})", self.org_name, self.org_type));
+        line(&format!("Video tool: {}", self.tool));
+        line(&format!("Used for: {}", self.purpose));
+        line(&format!("Date: {}", self.date));
+        line(&format!(
+            "Guidance version: {} (last reviewed {})",
+            self.content_version, self.reviewed
+        ));
+        line("");
+        line(&format!("OUTCOME: {}", self.headline()));
+        line(self.outcome.explanation());
+        if !self.is_complete() {
+            line(&format!(
+                "This check is not finished. Still to do: {}.",
+                self.unfinished.join("; ")
+            ));
+        }
+        line("");
+        line("SECTIONS");
+        for s in &self.sections {
+            line(&format!("- {}: {} ({})", s.title, s.status.label(), s.outcome.label()));
+        }
+        line("");
+        line(&format!("ACTIONS ({})", self.actions.len()));
+        if self.actions.is_empty() {
+            line("None.");
+        }
+        for (i, a) in self.actions.iter().enumerate() {
+            line(&format!("{}. {}", i + 1, Self::action_line(a)));
+        }
+        line("");
+        line(&format!("IN PLACE ({})", self.in_place.len()));
+        for s in &self.in_place {
+            line(&format!("- {s}"));
+        }
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::tests::complete_gp_teams;
+
+    #[test]
+    fn summary_of_a_finished_check_with_one_action() {
+        let content = Content::builtin();
+        let mut a = complete_gp_teams();
+        a.answer("updates", Answer::NotSure);
+        let s = DpoSummary::new(&a, content, "2026-11-22");
+        assert_eq!(s.tool, "Microsoft Teams");
+        assert_eq!(s.headline(), "Use with actions");
+        assert_eq!(s.actions.len(), 1);
+        let text = s.to_text();
+        assert!(text.contains("Organisation: Riverside Surgery (GP practice or primary care network (PCN))"));
+        assert!(text.contains("OUTCOME: Use with actions"));
+        assert!(text.contains("1. Updates to the tool are installed as soon as they come out. (you answered Not sure)"));
+        assert!(!text.contains("not finished"));
+    }
+
+    #[test]
+    fn an_unfinished_check_says_so() {
+        let content = Content::builtin();
+        let mut a = complete_gp_teams();
+        a.answers.remove("e2ee");
+        let s = DpoSummary::new(&a, content, "2026-11-22");
+        assert!(!s.is_complete());
+        assert_eq!(s.unfinished, vec!["Risks of the tool".to_string()]);
+        assert!(s.headline().starts_with("Not finished"));
+        assert!(s
+            .to_text()
+            .contains("This check is not finished. Still to do: Risks of the tool."));
+        assert!(s
+            .answers
+            .iter()
+            .any(|x| x.statement.starts_with("Calls are end-to-end") && x.answer.is_none()));
+    }
+}

@@ -1,0 +1,88 @@
+//! Pieces several screens use: source citations, status tags, error summaries.
+
+use leptos::prelude::*;
+
+use super::browser::focus_id;
+use super::AppState;
+use crate::assessment::TaskStatus;
+
+/// "Source: title, publisher (date)" for each source id, linked where public.
+#[component]
+pub fn Sources(ids: Vec<String>) -> impl IntoView {
+    let content = expect_context::<AppState>().content();
+    let items = ids
+        .iter()
+        .filter_map(|id| content.source(id))
+        .map(|s| {
+            let label = format!("{}, {} ({})", s.title, s.publisher, s.date);
+            if s.url.is_empty() {
+                view! { <li>{label}</li> }.into_any()
+            } else {
+                view! {
+                    <li>
+                        <a class="nhsuk-link" href=s.url.clone() target="_blank" rel="noopener noreferrer">
+                            {label}<span class="nhsuk-u-visually-hidden">" (opens in a new tab)"</span>
+                        </a>
+                    </li>
+                }
+                .into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="vtc-sources">
+            <p class="nhsuk-u-margin-bottom-1">{if ids.len() == 1 { "Source:" } else { "Sources:" }}</p>
+            <ul class="nhsuk-list nhsuk-list--bullet">{items}</ul>
+        </div>
+    }
+}
+
+#[component]
+pub fn StatusTag(status: TaskStatus) -> impl IntoView {
+    let class = match status {
+        TaskStatus::Done => "nhsuk-tag nhsuk-tag--no-border nhsuk-tag--no-colour nhsuk-u-font-weight-normal",
+        TaskStatus::InProgress => "nhsuk-tag nhsuk-tag--blue",
+        TaskStatus::NotStarted => "nhsuk-tag nhsuk-tag--grey",
+    };
+    view! { <strong class=class>{status.label()}</strong> }
+}
+
+/// The NHS.UK error summary. Each item is (id of the field to focus, message);
+/// its links move focus to the field in error.
+#[component]
+pub fn ErrorSummary(items: Vec<(String, String)>, #[prop(optional)] intro: Option<&'static str>) -> impl IntoView {
+    let links = items
+        .into_iter()
+        .map(|(target, message)| {
+            let href = format!("#{target}");
+            view! {
+                <li>
+                    <a href=href on:click=move |ev| { ev.prevent_default(); focus_id(&target); }>{message}</a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="nhsuk-error-summary" id="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+            <div role="alert">
+                <h2 class="nhsuk-error-summary__heading" id="error-summary-title">"There is a problem"</h2>
+                <div class="nhsuk-error-summary__body">
+                    {intro.map(|t| view! { <p>{t}</p> })}
+                    <ul class="nhsuk-list nhsuk-error-summary__list">{links}</ul>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// Focus the error summary once it is drawn, as the NHS.UK pattern asks.
+pub fn focus_error_summary() {
+    request_animation_frame(|| focus_id("error-summary"));
+}
+
+#[component]
+pub fn BackToTasks() -> impl IntoView {
+    view! {
+        <p class="vtc-no-print"><a class="nhsuk-link" href="#/">"Back to your tasks"</a></p>
+    }
+}

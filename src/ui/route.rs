@@ -1,0 +1,59 @@
+//! Screens are addressed by the URL's hash, so the browser's Back button and a
+//! reload both keep the user where they were, even inside an iframe.
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    About,
+    Tool,
+    Section(String),
+    Summary,
+}
+
+impl Screen {
+    /// Reads `location.hash`, with or without its leading `#`.
+    pub fn from_hash(hash: &str) -> Screen {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        match path {
+            "about" => Screen::About,
+            "tool" => Screen::Tool,
+            "summary" => Screen::Summary,
+            p => match p.strip_prefix("section/") {
+                Some(id) if !id.is_empty() => Screen::Section(id.to_string()),
+                _ => Screen::Start,
+            },
+        }
+    }
+
+    pub fn to_hash(&self) -> String {
+        match self {
+            Screen::Start => "#/".to_string(),
+            Screen::About => "#/about".to_string(),
+            Screen::Tool => "#/tool".to_string(),
+            Screen::Section(id) => format!("#/section/{id}"),
+            Screen::Summary => "#/summary".to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_round_trip() {
+        for s in [
+            Screen::Start,
+            Screen::About,
+            Screen::Tool,
+            Screen::Section("risk".into()),
+            Screen::Summary,
+        ] {
+            assert_eq!(Screen::from_hash(&s.to_hash()), s);
+        }
+        assert_eq!(Screen::from_hash(""), Screen::Start);
+        assert_eq!(Screen::from_hash("#/section/"), Screen::Start);
+        assert_eq!(Screen::from_hash("/nonsense"), Screen::Start);
+        assert_eq!(Screen::from_hash("/section/dpia"), Screen::Section("dpia".into()));
+    }
+}

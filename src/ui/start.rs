@@ -1,0 +1,114 @@
+//! The first screen: what the check is, where the answers live, and the task list.
+
+use leptos::prelude::*;
+
+use super::browser::go;
+use super::common::{Sources, StatusTag};
+use super::route::Screen;
+use super::AppState;
+use crate::assessment::{Assessment, TaskStatus};
+use crate::storage;
+
+#[component]
+pub fn StartScreen() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let content = state.content();
+    let a = state.assessment;
+    let confirming = RwSignal::new(false);
+
+    let tasks = move || {
+        let a = a.get();
+        let mut rows = vec![
+            (
+                "about".to_string(),
+                "About you".to_string(),
+                Screen::About,
+                a.about_status(),
+            ),
+            (
+                "tool".to_string(),
+                "Choose your video tool".to_string(),
+                Screen::Tool,
+                a.tool_status(),
+            ),
+        ];
+        for s in a.sections(content) {
+            rows.push((
+                s.id.clone(),
+                s.title.clone(),
+                Screen::Section(s.id.clone()),
+                a.section_status(content, &s.id),
+            ));
+        }
+        rows.into_iter()
+            .map(|(id, title, screen, status)| {
+                let status_id = format!("task-{id}-status");
+                view! {
+                    <li class="nhsuk-task-list__item nhsuk-task-list__item--with-link">
+                        <div class="nhsuk-task-list__name-and-hint">
+                            <a class="nhsuk-link nhsuk-task-list__link" href=screen.to_hash() aria-describedby=status_id.clone()>{title}</a>
+                        </div>
+                        <div class="nhsuk-task-list__status" class:nhsuk-task-list__status--completed=status == TaskStatus::Done id=status_id>
+                            <StatusTag status=status/>
+                        </div>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    let delete_everything = move |_| {
+        storage::browser::clear();
+        a.set(Assessment::default());
+        confirming.set(false);
+        state
+            .notice
+            .set(Some("Your answers have been deleted from this browser.".into()));
+        go(&Screen::Start);
+    };
+
+    view! {
+        <h1 tabindex="-1">"Check a video tool"</h1>
+        <p class="nhsuk-lede-text">"Check whether a video tool is safe to use for consultations with patients or for calls between staff, and what to do if it is not."</p>
+        <p>"It takes about 10 minutes. At the end you get a summary to send to your data protection officer (DPO)."</p>
+        <div class="nhsuk-inset-text">
+            <p>"Your answers are saved only in this browser on this computer. Nothing is sent anywhere unless you send it. If you share this computer, download your summary and delete your answers when you finish."</p>
+        </div>
+
+        <h2>"Your tasks"</h2>
+        <ul class="nhsuk-task-list" id="tasks">{tasks}</ul>
+
+        <h2>"Send your summary"</h2>
+        <p><a class="nhsuk-link" href="#/summary">"Check your answers and send them to your DPO"</a></p>
+
+        <details class="nhsuk-details">
+            <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">{content.history.title.clone()}</span></summary>
+            <div class="nhsuk-details__text">
+                <p>{content.history.text.clone()}</p>
+                <Sources ids=content.history.sources.clone()/>
+            </div>
+        </details>
+
+        <p class="vtc-sources">{format!("Guidance version {}. Last reviewed {}.", content.version, content.reviewed)}</p>
+
+        <div class="vtc-no-print">
+            <h2>"Start again"</h2>
+            {move || if confirming.get() {
+                view! {
+                    <div class="nhsuk-warning-callout" id="confirm-start-again">
+                        <h3 class="nhsuk-warning-callout__label">"Delete your answers?"</h3>
+                        <p>"This deletes every answer from this browser. You cannot undo it. Download your summary first if you need a copy."</p>
+                        <div class="vtc-actions">
+                            <button type="button" class="nhsuk-button nhsuk-button--warning" on:click=delete_everything>"Yes, delete my answers"</button>
+                            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| confirming.set(false)>"No, keep my answers"</button>
+                        </div>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary" id="start-again" on:click=move |_| confirming.set(true)>"Start again"</button>
+                }.into_any()
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,198 @@
+//! "Your summary": the outcome, the actions, every answer with a way to change
+//! it, and the ways to send it to the DPO.
+
+use leptos::prelude::*;
+
+use super::browser::{download, today};
+use super::common::BackToTasks;
+use super::route::Screen;
+use super::AppState;
+use crate::export::{email, report};
+use crate::summary::DpoSummary;
+
+#[component]
+pub fn SummaryScreen() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let content = state.content();
+    let a = state.assessment;
+    let summary = Memo::new(move |_| a.with(|a| DpoSummary::new(a, content, &today())));
+    let download_problem = RwSignal::new(None::<String>);
+
+    let save = move |extension: &'static str| {
+        let s = summary.get_untracked();
+        let (mime, text) = match extension {
+            "html" => ("text/html", a.with_untracked(|a| report::html(a, content, &s))),
+            _ => ("text/plain", s.to_text()),
+        };
+        let result = download(
+            &report::file_name(&s, extension),
+            &format!("{mime};charset=utf-8"),
+            &text,
+        );
+        download_problem.set(
+            result
+                .err()
+                .map(|_| "Your browser did not let us make the file. Try another browser.".to_string()),
+        );
+    };
+
+    let outcome_box = move || {
+        let s = summary.get();
+        let modifier = match s.outcome {
+            crate::assessment::Outcome::Ready => "ready",
+            crate::assessment::Outcome::UseWithActions => "use-with-actions",
+            crate::assessment::Outcome::DoNotUseYet => "do-not-use-yet",
+        };
+        view! {
+            <div class=format!("vtc-outcome vtc-outcome--{modifier}") id="outcome">
+                <p class="nhsuk-u-margin-bottom-1">{format!("Outcome for {}", s.tool)}</p>
+                <p class="nhsuk-heading-l nhsuk-u-margin-bottom-2">{s.headline()}</p>
+                <p class="nhsuk-u-margin-bottom-0">{s.outcome.explanation()}</p>
+            </div>
+        }
+    };
+
+    let unfinished = move || {
+        let s = summary.get();
+        (!s.is_complete()).then(|| {
+            view! {
+                <div class="nhsuk-warning-callout" id="unfinished">
+                    <h2 class="nhsuk-warning-callout__label">"This check is not finished"</h2>
+                    <p>"Your summary says it is not finished. You still need to do:"</p>
+                    <ul>{s.unfinished.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                    <p><a class="nhsuk-link" href="#/">"Go to your tasks"</a></p>
+                </div>
+            }
+        })
+    };
+
+    let details = move || {
+        let s = summary.get();
+        let dpo = [s.dpo_name.clone(), s.dpo_email.clone()]
+            .into_iter()
+            .filter(|x| !x.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let rows = [
+            ("Organisation", s.org_name.clone(), Screen::About),
+            ("Type of organisation", s.org_type.clone(), Screen::About),
+            (
+                "Data protection officer",
+                if dpo.is_empty() {
+                    crate::summary::NOT_GIVEN.to_string()
+                } else {
+                    dpo
+                },
+                Screen::About,
+            ),
+            ("Used for", s.purpose.clone(), Screen::About),
+            ("Video tool", s.tool.clone(), Screen::Tool),
+        ];
+        view! {
+            <dl class="nhsuk-summary-list" id="details">
+                {rows.into_iter().map(|(key, value, screen)| view! {
+                    <div class="nhsuk-summary-list__row">
+                        <dt class="nhsuk-summary-list__key">{key}</dt>
+                        <dd class="nhsuk-summary-list__value">{value}</dd>
+                        <dd class="nhsuk-summary-list__actions vtc-no-print">
+                            <a class="nhsuk-link" href=screen.to_hash()>"Change"<span class="nhsuk-u-visually-hidden">{format!(" {}", key.to_lowercase())}</span></a>
+                        </dd>
+                    </div>
+                }).collect_view()}
+                <div class="nhsuk-summary-list__row nhsuk-summary-list__row--no-actions">
+                    <dt class="nhsuk-summary-list__key">"Date"</dt>
+                    <dd class="nhsuk-summary-list__value">{s.date.clone()}</dd>
+                </div>
+                <div class="nhsuk-summary-list__row nhsuk-summary-list__row--no-actions">
+                    <dt class="nhsuk-summary-list__key">"Guidance version"</dt>
+                    <dd class="nhsuk-summary-list__value">{format!("{} (last reviewed {})", s.content_version, s.reviewed)}</dd>
+                </div>
+            </dl>
+        }
+    };
+
+    let actions = move || {
+        let s = summary.get();
+        if s.actions.is_empty() {
+            return view! { <p id="actions">"No actions. You answered Yes to every check you have answered."</p> }
+                .into_any();
+        }
+        view! {
+            <ol class="nhsuk-list nhsuk-list--number" id="actions">
+                {s.actions.into_iter().map(|x| view! {
+                    <li class="vtc-action">
+                        {x.essential.then(|| view! { <strong class="nhsuk-tag nhsuk-tag--red">"Essential"</strong> " " })}
+                        <strong>{x.todo}</strong>
+                        <br/>
+                        <span class="vtc-sources">{format!("Because you answered {} to: {}", x.answer.label(), x.statement)}</span>
+                    </li>
+                }).collect_view()}
+            </ol>
+        }
+        .into_any()
+    };
+
+    let answers = move || {
+        a.with(|a| {
+            a.sections(content)
+                .into_iter()
+                .map(|section| {
+                    let rows = a
+                        .checks_in(content, &section.id)
+                        .into_iter()
+                        .map(|c| {
+                            let answer = a.answers.get(&c.id).map_or("Not answered", |x| x.label());
+                            let href = Screen::Section(section.id.clone()).to_hash();
+                            view! {
+                                <div class="nhsuk-summary-list__row">
+                                    <dt class="nhsuk-summary-list__key">{c.statement.clone()}</dt>
+                                    <dd class="nhsuk-summary-list__value">{answer}</dd>
+                                    <dd class="nhsuk-summary-list__actions vtc-no-print">
+                                        <a class="nhsuk-link" href=href>"Change"<span class="nhsuk-u-visually-hidden">{format!(" your answer to: {}", c.statement)}</span></a>
+                                    </dd>
+                                </div>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <h3>{format!("{}: {}", section.title, a.section_outcome(content, &section.id).label())}</h3>
+                        <dl class="nhsuk-summary-list">{rows}</dl>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    let mailto = move || email::mailto(&summary.get());
+
+    view! {
+        <BackToTasks/>
+        <h1 tabindex="-1">"Your summary"</h1>
+        {outcome_box}
+        {unfinished}
+        {details}
+
+        <h2>"Actions"</h2>
+        {actions}
+
+        <div class="vtc-no-print">
+            <h2>"Send this to your DPO"</h2>
+            <p>"First download the report. Then use the email button: your email program opens with a short summary to your DPO. Attach the report before you send it."</p>
+            {move || summary.get().dpo_email.is_empty().then(|| view! {
+                <div class="nhsuk-inset-text" id="no-dpo-email">
+                    <p>"You have not given your DPO's email address, so you will need to type it in. "<a class="nhsuk-link" href="#/about">"Add your DPO's email address"</a></p>
+                </div>
+            })}
+            <div class="vtc-actions nhsuk-u-margin-bottom-4">
+                <button type="button" class="nhsuk-button" id="download-report" on:click=move |_| save("html")>"Download summary"</button>
+                <a class="nhsuk-button nhsuk-button--secondary" id="email-dpo" href=mailto>"Email your DPO"</a>
+                <button type="button" class="nhsuk-button nhsuk-button--secondary" id="download-text" on:click=move |_| save("txt")>"Download as text"</button>
+            </div>
+            {move || download_problem.get().map(|p| view! { <p class="nhsuk-error-message" role="alert">{p}</p> })}
+            <p class="vtc-sources">"The report is a web page file. It opens in any browser without this tool, and you can print it or save it as a PDF."</p>
+        </div>
+
+        <h2>"Your answers"</h2>
+        {answers}
+    }
+}

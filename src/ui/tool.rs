@@ -1,0 +1,162 @@
+//! "Choose your video tool": the catalogue, or another tool by name.
+
+use leptos::prelude::*;
+
+use super::browser::go;
+use super::common::{focus_error_summary, BackToTasks, ErrorSummary, Sources};
+use super::route::Screen;
+use super::AppState;
+use crate::assessment::{FieldError, ToolChoice, OTHER_TOOL};
+
+fn tool_errors(choice: &Option<ToolChoice>) -> Vec<FieldError> {
+    match choice {
+        None => vec![FieldError {
+            field: "tool",
+            message: "Select the video tool you use or plan to use",
+        }],
+        Some(ToolChoice::Other(name)) if name.trim().is_empty() => {
+            vec![FieldError {
+                field: "other-tool-name",
+                message: "Enter the name of the video tool",
+            }]
+        }
+        _ => Vec::new(),
+    }
+}
+
+#[component]
+pub fn ToolScreen() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let content = state.content();
+    let a = state.assessment;
+    let submitted = RwSignal::new(false);
+    let errors = move || {
+        if submitted.get() {
+            a.with(|a| tool_errors(&a.tool))
+        } else {
+            Vec::new()
+        }
+    };
+    let has_error = move |field: &str| errors().iter().any(|e| e.field == field);
+    let selected = move || match a.with(|a| a.tool.clone()) {
+        Some(ToolChoice::Listed(id)) => Some(id),
+        Some(ToolChoice::Other(_)) => Some(OTHER_TOOL.to_string()),
+        None => None,
+    };
+    let first_section = move || a.with(|a| a.sections(content).first().map(|s| s.id.clone()));
+
+    let on_continue = move |_| {
+        submitted.set(true);
+        if a.with_untracked(|a| tool_errors(&a.tool).is_empty()) {
+            go(&first_section().map_or(Screen::Summary, Screen::Section));
+        } else {
+            focus_error_summary();
+        }
+    };
+
+    let options = content
+        .tools
+        .iter()
+        .map(|t| {
+            let id = format!("tool-{}", t.id);
+            let tool_id = t.id.clone();
+            let checked_id = t.id.clone();
+            let label = if t.retired {
+                format!("{} (closed)", t.name)
+            } else {
+                t.name.clone()
+            };
+            view! {
+                <div class="nhsuk-radios__item">
+                    <input class="nhsuk-radios__input" id=id.clone() name="tool" type="radio" value=t.id.clone()
+                        prop:checked=move || selected().as_deref() == Some(checked_id.as_str())
+                        on:change=move |_| a.update(|a| a.tool = Some(ToolChoice::Listed(tool_id.clone())))/>
+                    <label class="nhsuk-label nhsuk-radios__label" for=id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+
+    let other_name = move || match a.with(|a| a.tool.clone()) {
+        Some(ToolChoice::Other(name)) => name,
+        _ => String::new(),
+    };
+
+    let about_choice = move || {
+        let Some(ToolChoice::Listed(id)) = a.with(|a| a.tool.clone()) else {
+            return None;
+        };
+        let tool = content.tool(&id)?;
+        let body = view! {
+            <p>{tool.note.clone()}</p>
+            <Sources ids=tool.sources.clone()/>
+        };
+        Some(if tool.retired {
+            view! {
+                <div class="nhsuk-warning-callout" id="tool-note">
+                    <h2 class="nhsuk-warning-callout__label">{format!("{} has closed", tool.name)}</h2>
+                    {body}
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <div class="nhsuk-inset-text" id="tool-note">
+                    <h2 class="nhsuk-heading-s">{format!("About {}", tool.name)}</h2>
+                    {body}
+                </div>
+            }
+            .into_any()
+        })
+    };
+
+    view! {
+        <BackToTasks/>
+        <h1 tabindex="-1">"Choose your video tool"</h1>
+        {move || {
+            let items: Vec<(String, String)> = errors()
+                .into_iter()
+                .map(|e| (if e.field == "tool" { format!("tool-{}", content.tools[0].id) } else { e.field.to_string() }, e.message.to_string()))
+                .collect();
+            (!items.is_empty()).then(|| view! { <ErrorSummary items=items/> })
+        }}
+        <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || has_error("tool") || has_error("other-tool-name")>
+            <fieldset class="nhsuk-fieldset" aria-describedby="tool-hint">
+                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"Which video tool do you use, or plan to use?"</legend>
+                <div class="nhsuk-hint" id="tool-hint">"Choose one. If you are comparing tools, check each one separately."</div>
+                {move || has_error("tool").then(|| view! {
+                    <span class="nhsuk-error-message" id="tool-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>"Select the video tool you use or plan to use"</span>
+                })}
+                <div class="nhsuk-radios">
+                    {options}
+                    <div class="nhsuk-radios__divider">"or"</div>
+                    <div class="nhsuk-radios__item">
+                        <input class="nhsuk-radios__input" id="tool-other" name="tool" type="radio" value=OTHER_TOOL
+                            aria-controls="other-tool"
+                            prop:checked=move || selected().as_deref() == Some(OTHER_TOOL)
+                            on:change=move |_| a.update(|a| {
+                                if !matches!(a.tool, Some(ToolChoice::Other(_))) {
+                                    a.tool = Some(ToolChoice::Other(String::new()));
+                                }
+                            })/>
+                        <label class="nhsuk-label nhsuk-radios__label" for="tool-other">"Another tool"</label>
+                    </div>
+                    <div class="nhsuk-radios__conditional" id="other-tool" class:nhsuk-radios__conditional--hidden=move || selected().as_deref() != Some(OTHER_TOOL)>
+                        <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || has_error("other-tool-name")>
+                            <label class="nhsuk-label" for="other-tool-name">"Name of the tool"</label>
+                            {move || has_error("other-tool-name").then(|| view! {
+                                <span class="nhsuk-error-message" id="other-tool-name-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>"Enter the name of the video tool"</span>
+                            })}
+                            <input class="nhsuk-input" id="other-tool-name" name="other-tool-name" type="text" spellcheck="false"
+                                class:nhsuk-input--error=move || has_error("other-tool-name")
+                                prop:value=other_name
+                                on:input=move |ev| a.update(|a| a.tool = Some(ToolChoice::Other(event_target_value(&ev))))/>
+                        </div>
+                    </div>
+                </div>
+            </fieldset>
+        </div>
+        {about_choice}
+        <button type="button" class="nhsuk-button" id="continue" on:click=on_continue>"Save and continue"</button>
+    }
+}

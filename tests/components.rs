@@ -1,0 +1,185 @@
+//! Component tests: the real widget mounted in headless Chromium, driven
+//! through the DOM the way a browser would, with real local storage.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use video_tool_check::storage;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Lets Leptos's effects and the browser's events run.
+async fn settle() {
+    for _ in 0..3 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+}
+
+fn local() -> web_sys::Storage {
+    window().local_storage().unwrap().unwrap()
+}
+
+/// A fresh page state: empty storage, the given screen, the widget mounted.
+fn mount_at(hash: &str, saved: Option<&str>) -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
+    local().clear().unwrap();
+    if let Some(text) = saved {
+        local().set_item(storage::KEY, text).unwrap();
+    }
+    window().location().set_hash(hash).unwrap();
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), video_tool_check::App);
+    (root, handle)
+}
+
+fn q(root: &HtmlElement, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into()
+}
+
+fn text(root: &HtmlElement, selector: &str) -> String {
+    q(root, selector).text_content().unwrap_or_default()
+}
+
+fn type_into(root: &HtmlElement, selector: &str, value: &str) {
+    let input: HtmlInputElement = q(root, selector).unchecked_into();
+    input.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+fn saved() -> video_tool_check::assessment::Assessment {
+    storage::decode(&local().get_item(storage::KEY).unwrap().expect("something was saved")).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn blank_start_shows_every_task_not_started() {
+    let (root, _h) = mount_at("#/", None);
+    settle().await;
+    assert_eq!(text(&root, "h1"), "Check a video tool");
+    let statuses = root.query_selector_all(".nhsuk-task-list__status").unwrap();
+    assert!(statuses.length() >= 9);
+    for i in 0..statuses.length() {
+        assert_eq!(statuses.item(i).unwrap().text_content().unwrap(), "Not started");
+    }
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn answering_a_check_saves_it_and_updates_the_task_status() {
+    let (root, _h) = mount_at("#/section/risk", None);
+    settle().await;
+    assert_eq!(text(&root, "h1"), "Risks of the tool");
+    q(&root, "#e2ee-no").click();
+    settle().await;
+    assert_eq!(
+        saved().answers.get("e2ee"),
+        Some(&video_tool_check::assessment::Answer::No)
+    );
+    window().location().set_hash("#/").unwrap();
+    settle().await;
+    assert_eq!(text(&root, "#task-risk-status"), "In progress");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn continuing_with_unanswered_checks_lists_each_one() {
+    let (root, _h) = mount_at("#/section/dpia", None);
+    settle().await;
+    q(&root, "#dpia-in-place-yes").click();
+    q(&root, "#continue").click();
+    settle().await;
+    let links = root.query_selector_all("#error-summary li a").unwrap();
+    assert_eq!(links.length(), 1);
+    assert!(links
+        .item(0)
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("You have told your DPO"));
+    assert!(q(&root, "#check-dpo-told")
+        .class_name()
+        .contains("nhsuk-form-group--error"));
+    // Still on the same screen: nothing was skipped.
+    assert_eq!(text(&root, "h1"), "Data protection impact assessment (DPIA)");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn about_you_checks_its_fields_and_keeps_what_is_typed() {
+    let (root, _h) = mount_at("#/about", None);
+    settle().await;
+    q(&root, "#continue").click();
+    settle().await;
+    let summary = text(&root, "#error-summary");
+    assert!(summary.contains("Select the type of organisation"));
+    assert!(summary.contains("Enter the name of your organisation"));
+    assert!(summary.contains("Select what you will use the tool for"));
+    type_into(&root, "#org-name", "Riverside Surgery");
+    type_into(&root, "#dpo-email", "not-an-email");
+    settle().await;
+    assert_eq!(saved().about.org_name, "Riverside Surgery");
+    assert!(text(&root, "#error-summary").contains("correct format"));
+    assert!(!text(&root, "#error-summary").contains("name of your organisation"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn corrupt_saved_data_is_reported_and_kept_aside() {
+    let (root, _h) = mount_at(
+        "#/",
+        Some("{\"format\":\"video-tool-check/assessment\",\"version\":1,\"assess"),
+    );
+    settle().await;
+    assert!(text(&root, "#unreadable-data").contains("We could not read your saved answers"));
+    assert_eq!(
+        local().get_item(storage::UNREADABLE_KEY).unwrap().as_deref(),
+        Some("{\"format\":\"video-tool-check/assessment\",\"version\":1,\"assess")
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn typed_html_is_shown_as_text_and_the_email_goes_to_the_dpo() {
+    let mut a = video_tool_check::assessment::Assessment::default();
+    a.about.org_name = "<img src=x onerror=\"document.title='owned'\">".into();
+    a.about.dpo_email = "dpo@example.nhs.uk".into();
+    a.tool = Some(video_tool_check::assessment::ToolChoice::Listed("zoom".into()));
+    let (root, _h) = mount_at("#/summary", Some(&storage::encode(&a, "2026-11-22")));
+    settle().await;
+    assert!(root.query_selector("#details img").unwrap().is_none());
+    assert!(text(&root, "#details").contains("<img src=x onerror="));
+    let href = q(&root, "#email-dpo").get_attribute("href").unwrap();
+    assert!(href.starts_with("mailto:dpo@example.nhs.uk?subject="), "{href}");
+    assert!(text(&root, "#unfinished").contains("This check is not finished"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn start_again_asks_first_then_deletes() {
+    let mut a = video_tool_check::assessment::Assessment::default();
+    a.about.org_name = "Oak House".into();
+    let (root, _h) = mount_at("#/", Some(&storage::encode(&a, "2026-11-22")));
+    settle().await;
+    q(&root, "#start-again").click();
+    settle().await;
+    assert!(text(&root, "#confirm-start-again").contains("Delete your answers?"));
+    assert!(local().get_item(storage::KEY).unwrap().is_some());
+    q(&root, "#confirm-start-again .nhsuk-button--warning").click();
+    settle().await;
+    assert!(local().get_item(storage::KEY).unwrap().is_none());
+    assert_eq!(text(&root, "#task-about-status"), "Not started");
+    root.remove();
+}
