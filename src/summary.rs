@@ -12,6 +12,16 @@ pub struct SectionSummary {
     pub outcome: Outcome,
 }
 
+impl SectionSummary {
+    /// The section's outcome once every check in it is answered; until then, its status.
+    pub fn verdict(&self) -> &'static str {
+        match self.status {
+            TaskStatus::Done => self.outcome.label(),
+            other => other.label(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActionItem {
     pub statement: String,
@@ -110,12 +120,27 @@ impl DpoSummary {
         self.unfinished.is_empty()
     }
 
-    /// "Ready to use", or "Not finished" while tasks remain.
+    /// "Ready to use", or "Not finished" while tasks remain: an outcome is
+    /// only given for a finished check.
     pub fn headline(&self) -> String {
         if self.is_complete() {
             self.outcome.label().to_string()
         } else {
-            format!("Not finished (so far: {})", self.outcome.label().to_lowercase())
+            "Not finished".to_string()
+        }
+    }
+
+    /// Why the headline says what it says.
+    pub fn explanation(&self) -> String {
+        if self.is_complete() {
+            self.outcome.explanation().to_string()
+        } else if self.answers.iter().all(|a| a.answer.is_none()) {
+            "You have not answered any checks yet.".to_string()
+        } else {
+            format!(
+                "Answer every check to get an outcome. From your answers so far: {}.",
+                self.outcome.label().to_lowercase()
+            )
         }
     }
 
@@ -149,7 +174,7 @@ impl DpoSummary {
         ));
         line("");
         line(&format!("OUTCOME: {}", self.headline()));
-        line(self.outcome.explanation());
+        line(&self.explanation());
         if !self.is_complete() {
             line(&format!(
                 "This check is not finished. Still to do: {}.",
@@ -159,7 +184,7 @@ impl DpoSummary {
         line("");
         line("SECTIONS");
         for s in &self.sections {
-            line(&format!("- {}: {} ({})", s.title, s.status.label(), s.outcome.label()));
+            line(&format!("- {}: {}", s.title, s.verdict()));
         }
         line("");
         line(&format!("ACTIONS ({})", self.actions.len()));
@@ -182,6 +207,7 @@ impl DpoSummary {
 mod tests {
     use super::*;
     use crate::assessment::tests::complete_gp_teams;
+    use crate::assessment::Assessment;
 
     #[test]
     fn summary_of_a_finished_check_with_one_action() {
@@ -207,7 +233,13 @@ mod tests {
         let s = DpoSummary::new(&a, content, "2026-11-22");
         assert!(!s.is_complete());
         assert_eq!(s.unfinished, vec!["Risks of the tool".to_string()]);
-        assert!(s.headline().starts_with("Not finished"));
+        assert_eq!(s.headline(), "Not finished");
+        assert_eq!(
+            s.explanation(),
+            "Answer every check to get an outcome. From your answers so far: ready to use."
+        );
+        let blank = DpoSummary::new(&Assessment::default(), content, "2026-11-22");
+        assert_eq!(blank.explanation(), "You have not answered any checks yet.");
         assert!(s
             .to_text()
             .contains("This check is not finished. Still to do: Risks of the tool."));

@@ -40,7 +40,7 @@ fn body(s: &DpoSummary, shown: usize) -> String {
         clip(&s.tool, 60),
         s.purpose.to_lowercase(),
         s.headline(),
-        s.outcome.explanation()
+        s.explanation()
     );
     if !s.is_complete() {
         b.push_str(&format!(

@@ -97,7 +97,7 @@ pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
     h.push_str(&format!(
         "<div class=\"outcome\"><p>Outcome</p><p><strong>{}</strong></p><p>{}</p></div>\n",
         e(&s.headline()),
-        e(s.outcome.explanation())
+        e(&s.explanation())
     ));
     if !s.is_complete() {
         h.push_str(&format!(
@@ -130,13 +130,12 @@ pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
     }
     h.push_str("</section>\n");
 
-    h.push_str("<section>\n<h2>Sections</h2>\n<table>\n<thead><tr><th scope=\"col\">Section</th><th scope=\"col\">Status</th><th scope=\"col\">Outcome so far</th></tr></thead>\n<tbody>\n");
+    h.push_str("<section>\n<h2>Sections</h2>\n<table>\n<thead><tr><th scope=\"col\">Section</th><th scope=\"col\">Outcome</th></tr></thead>\n<tbody>\n");
     for sec in &s.sections {
         h.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            "<tr><td>{}</td><td>{}</td></tr>\n",
             e(&sec.title),
-            e(sec.status.label()),
-            e(sec.outcome.label())
+            e(sec.verdict())
         ));
     }
     h.push_str("</tbody>\n</table>\n</section>\n");

@@ -39,6 +39,7 @@ pub fn SummaryScreen() -> impl IntoView {
     let outcome_box = move || {
         let s = summary.get();
         let modifier = match s.outcome {
+            _ if !s.is_complete() => "unfinished",
             crate::assessment::Outcome::Ready => "ready",
             crate::assessment::Outcome::UseWithActions => "use-with-actions",
             crate::assessment::Outcome::DoNotUseYet => "do-not-use-yet",
@@ -47,7 +48,7 @@ pub fn SummaryScreen() -> impl IntoView {
             <div class=format!("vtc-outcome vtc-outcome--{modifier}") id="outcome">
                 <p class="nhsuk-u-margin-bottom-1">{format!("Outcome for {}", s.tool)}</p>
                 <p class="nhsuk-heading-l nhsuk-u-margin-bottom-2">{s.headline()}</p>
-                <p class="nhsuk-u-margin-bottom-0">{s.outcome.explanation()}</p>
+                <p class="nhsuk-u-margin-bottom-0">{s.explanation()}</p>
             </div>
         }
     };
@@ -133,8 +134,9 @@ pub fn SummaryScreen() -> impl IntoView {
     };
 
     let answers = move || {
+        let sections = summary.get().sections;
         a.with(|a| {
-            a.sections(content)
+            sections
                 .into_iter()
                 .map(|section| {
                     let rows = a
@@ -155,7 +157,7 @@ pub fn SummaryScreen() -> impl IntoView {
                         })
                         .collect_view();
                     view! {
-                        <h3>{format!("{}: {}", section.title, a.section_outcome(content, &section.id).label())}</h3>
+                        <h3>{format!("{}: {}", section.title, section.verdict())}</h3>
                         <dl class="nhsuk-summary-list">{rows}</dl>
                     }
                 })

@@ -1,0 +1,224 @@
+//! End-to-end tests: the release `dist/` served from a sub-path on loopback,
+//! driven in Chromium through WebDriver as a person would use it.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use support::{percent_decode, Browser, MOUNT};
+
+/// Answers every check on the current section screen: Yes unless `answers`
+/// says otherwise. Returns the ids of the checks it saw.
+async fn answer_section(b: &Browser, answers: &[(&str, &str)]) -> Vec<String> {
+    let ids = b
+        .js("return [...document.querySelectorAll('.vtc-check')].map(e => e.id.replace('check-', ''))")
+        .await;
+    let ids: Vec<String> = serde_json::from_value(ids).unwrap();
+    assert!(!ids.is_empty(), "a section with no checks");
+    for id in &ids {
+        let answer = answers.iter().find(|(c, _)| c == id).map_or("yes", |(_, a)| a);
+        b.choose(&format!("{id}-{answer}")).await;
+    }
+    ids
+}
+
+#[tokio::test]
+async fn gp_practice_checks_teams_and_sends_the_summary_to_its_dpo() {
+    let b = Browser::start(1000).await;
+    b.open("").await;
+    b.heading_is("Check a video tool").await;
+    b.assert_accessible("the start screen").await;
+    b.screenshot("01-start").await;
+
+    // 1. About you, first with nothing filled in.
+    b.click("a[href='#/about']").await;
+    b.heading_is("About you").await;
+    b.assert_accessible("About you").await;
+    b.click("#continue").await;
+    assert!(b
+        .text("#error-summary")
+        .await
+        .contains("Enter the name of your organisation"));
+    b.assert_accessible("About you with errors").await;
+    b.screenshot("02-about-errors").await;
+    b.choose("org-type-gp").await;
+    b.type_into("#org-name", "Riverside Surgery").await;
+    b.type_into("#dpo-name", "Dana Patel").await;
+    b.type_into("#dpo-email", "dpo@example.nhs.uk").await;
+    b.choose("purpose-patients").await;
+    b.click("#continue").await;
+
+    // 2. The tool.
+    b.heading_is("Choose your video tool").await;
+    b.choose("tool-teams").await;
+    assert!(b.text("#tool-note").await.contains("national licence"));
+    b.assert_accessible("Choose your video tool").await;
+    b.screenshot("03-tool").await;
+    b.click("#continue").await;
+
+    // 3. Every section, with a No and a Not sure among the Yeses.
+    let answers = [("dpia-in-place", "not-sure"), ("updates", "no")];
+    let mut seen = Vec::new();
+    for _ in 0..12 {
+        if b.text(".vtc h1").await == "Your summary" {
+            break;
+        }
+        let heading = b.text(".vtc h1").await;
+        seen.extend(answer_section(&b, &answers).await);
+        b.assert_accessible(&heading).await;
+        if seen.len() < 8 {
+            b.screenshot("04-section").await;
+        }
+        b.click("#continue").await;
+        // Wait for the next screen before reading it.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while b.text(".vtc h1").await == heading {
+            assert!(std::time::Instant::now() < deadline, "stuck on {heading}");
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+    for id in [
+        "risk-assessment",
+        "dpia-in-place",
+        "dpo-told",
+        "data-location",
+        "e2ee",
+        "recording-control",
+        "managed-devices",
+        "updates",
+        "gp-buying-catalogue",
+        "identity-check",
+    ] {
+        assert!(
+            seen.iter().any(|s| s == id),
+            "the check {id} was never asked; asked {seen:?}"
+        );
+    }
+    assert!(
+        !seen.iter().any(|s| s == "trust-procurement"),
+        "a GP practice was asked the trust question"
+    );
+
+    // 4. The summary.
+    b.heading_is("Your summary").await;
+    assert!(b.text("#outcome").await.contains("Do not use yet"));
+    let actions = b.text("#actions").await;
+    assert!(actions.contains("Do a DPIA before you use the tool"), "{actions}");
+    assert!(actions.contains("Turn on automatic updates"), "{actions}");
+    assert!(!b.exists("#unfinished").await, "a finished check was called unfinished");
+    b.assert_accessible("Your summary").await;
+    b.screenshot("05-summary").await;
+
+    // 5. The email link.
+    let href = b.attr("#email-dpo", "href").await.unwrap();
+    assert!(href.len() < 2000, "mailto link is {} characters", href.len());
+    let rest = href.strip_prefix("mailto:").unwrap();
+    let (to, query) = rest.split_once('?').unwrap();
+    assert_eq!(to, "dpo@example.nhs.uk");
+    let (subject, body) = query.strip_prefix("subject=").unwrap().split_once("&body=").unwrap();
+    let subject = percent_decode(subject);
+    assert!(
+        subject.starts_with("Video tool check: Riverside Surgery, Microsoft Teams, Do not use yet, "),
+        "{subject}"
+    );
+    let body = percent_decode(body);
+    assert!(body.contains("Hello Dana Patel,"), "{body}");
+    assert!(body.contains("Open actions: 2"), "{body}");
+    assert!(body.contains("[Essential] Do a DPIA"), "{body}");
+    assert!(body.contains("The full report is attached."), "{body}");
+
+    // 6. The downloaded report opens on its own and carries the answers.
+    b.click("#download-report").await;
+    let (name, report) = b.downloaded(".html").await;
+    assert!(
+        name.starts_with("video-tool-check-riverside-surgery-microsoft-teams-"),
+        "{name}"
+    );
+    assert!(report.contains("<strong>Do not use yet</strong>"));
+    assert!(report.contains("Do a DPIA before you use the tool"));
+    assert!(report.contains("<td>Riverside Surgery</td>"));
+    let data = video_tool_check::export::report::embedded_data(&report).expect("the report carries its data");
+    let back = video_tool_check::storage::decode(&data).unwrap();
+    assert_eq!(back.about.org_name, "Riverside Surgery");
+    assert_eq!(
+        back.answers.get("updates"),
+        Some(&video_tool_check::assessment::Answer::No)
+    );
+    b.click("#download-text").await;
+    let (_, text) = b.downloaded(".txt").await;
+    assert!(text.contains("OUTCOME: Do not use yet"));
+
+    // The report is readable with no widget and no network: open it in the browser.
+    let report_path = b.downloads.join(&name);
+    b.client
+        .goto(&format!("file://{}", report_path.display()))
+        .await
+        .unwrap();
+    assert_eq!(
+        b.text("h1").await,
+        "Video tool check: summary for your data protection officer"
+    );
+    b.assert_accessible("the downloaded report").await;
+    b.screenshot("06-report").await;
+
+    // 7. Come back later: every answer is where it was left.
+    b.open("").await;
+    b.heading_is("Check a video tool").await;
+    let statuses = b
+        .js("return [...document.querySelectorAll('.nhsuk-task-list__status')].map(e => e.textContent)")
+        .await;
+    let statuses: Vec<String> = serde_json::from_value(statuses).unwrap();
+    assert!(statuses.iter().all(|s| s == "Completed"), "{statuses:?}");
+    b.client.refresh().await.unwrap();
+    b.open("#/summary").await;
+    assert!(b.text("#outcome").await.contains("Do not use yet"));
+
+    // The page asked only for its own files, all under the sub-path.
+    let fetched = b
+        .js("return performance.getEntriesByType('resource').map(e => e.name)")
+        .await;
+    let fetched: Vec<String> = serde_json::from_value(fetched).unwrap();
+    for url in &fetched {
+        assert!(url.starts_with(&b.server.url()), "the widget fetched {url}");
+    }
+    for path in b.server.requests.lock().unwrap().iter() {
+        assert!(path.starts_with(MOUNT), "the browser asked for {path}");
+    }
+
+    // 8. Start again asks first, then forgets everything.
+    b.open("").await;
+    b.click("#start-again").await;
+    b.assert_accessible("the start-again question").await;
+    b.click("#confirm-start-again .nhsuk-button--warning").await;
+    assert_eq!(b.text("#task-about-status").await, "Not started");
+    b.client.refresh().await.unwrap();
+    b.wait_for(".vtc h1").await;
+    assert_eq!(b.text("#task-about-status").await, "Not started");
+    b.close().await;
+}
+
+#[tokio::test]
+async fn another_tool_by_name_works_on_a_phone_sized_screen() {
+    let b = Browser::start(320).await;
+    b.open("#/tool").await;
+    b.heading_is("Choose your video tool").await;
+    b.choose("tool-other").await;
+    b.click("#continue").await;
+    assert!(b
+        .text("#error-summary")
+        .await
+        .contains("Enter the name of the video tool"));
+    b.type_into("#other-tool-name", "<b>Pexip</b>").await;
+    b.click("#continue").await;
+    b.heading_is("Choosing and buying the tool").await;
+    b.assert_accessible("a section at 320px").await;
+    // Nothing is wider than the screen.
+    let overflow = b
+        .js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        .await;
+    assert_eq!(overflow.as_i64(), Some(0), "the page scrolls sideways at 320px");
+    b.screenshot("07-phone-section").await;
+    b.open("#/summary").await;
+    assert!(b.text("#details").await.contains("<b>Pexip</b>"));
+    b.screenshot("08-phone-summary").await;
+    b.close().await;
+}

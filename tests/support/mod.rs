@@ -1,0 +1,370 @@
+//! What the end-to-end tests share: a static server for `dist/`, a ChromeDriver
+//! they start themselves, and a browser session with a download folder.
+#![allow(dead_code)]
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// The widget is served from a sub-path, as a publisher would host it.
+pub const MOUNT: &str = "/widgets/video-check/";
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Serves `dist/` under [`MOUNT`] on a free loopback port and records every
+/// path the browser asks for.
+pub struct StaticServer {
+    pub port: u16,
+    pub requests: Arc<Mutex<Vec<String>>>,
+}
+
+impl StaticServer {
+    pub fn start() -> StaticServer {
+        let dist = repo().join("dist");
+        assert!(
+            dist.join("index.html").exists(),
+            "build dist/ first: trunk build --release"
+        );
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let log = requests.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let dist = dist.clone();
+                let log = log.clone();
+                std::thread::spawn(move || serve_one(stream, &dist, &log));
+            }
+        });
+        StaticServer { port, requests }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}{MOUNT}", self.port)
+    }
+}
+
+fn serve_one(mut stream: TcpStream, dist: &Path, log: &Mutex<Vec<String>>) {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut line = String::new();
+    if reader.read_line(&mut line).is_err() {
+        return;
+    }
+    // Drain the headers; these tests only GET.
+    loop {
+        let mut h = String::new();
+        if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
+            break;
+        }
+    }
+    let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+    log.lock().unwrap().push(path.clone());
+    let clean = path.split(['?', '#']).next().unwrap_or("");
+    let file = clean
+        .strip_prefix(MOUNT)
+        .filter(|rest| !rest.contains(".."))
+        .map(|rest| if rest.is_empty() { "index.html" } else { rest })
+        .map(|rest| dist.join(rest));
+    let (status, body, kind) = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
+        Some((f, body)) => {
+            let kind = match f.extension().and_then(|e| e.to_str()) {
+                Some("html") => "text/html; charset=utf-8",
+                Some("js") => "text/javascript",
+                Some("wasm") => "application/wasm",
+                Some("css") => "text/css",
+                Some("json") => "application/json",
+                _ => "application/octet-stream",
+            };
+            ("200 OK", body, kind)
+        }
+        None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+/// ChromeDriver on a free port, stopped when dropped.
+pub struct Driver {
+    child: Child,
+    pub port: u16,
+}
+
+impl Driver {
+    /// Another test may take a port between our pick and ChromeDriver's bind,
+    /// so a port only counts once ChromeDriver itself answers on it.
+    pub fn start() -> Driver {
+        for _ in 0..5 {
+            let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+            let mut child = Command::new("chromedriver")
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("chromedriver is installed (scripts/setup.sh)");
+            let deadline = Instant::now() + Duration::from_secs(20);
+            while Instant::now() < deadline {
+                if child.try_wait().unwrap().is_some() {
+                    break;
+                }
+                if chromedriver_ready(port) {
+                    return Driver { child, port };
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        panic!("chromedriver did not start");
+    }
+}
+
+fn chromedriver_ready(port: u16) -> bool {
+    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let request = format!("GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    if stream.write_all(request.as_bytes()).is_err() {
+        return false;
+    }
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    answer.contains("\"ready\":true") || answer.contains("\"ready\": true")
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A browser with its own empty profile and download folder.
+pub struct Browser {
+    pub client: Client,
+    pub downloads: PathBuf,
+    pub server: StaticServer,
+    _driver: Driver,
+    _profile: TempDir,
+    _downloads: TempDir,
+}
+
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new(name: &str) -> TempDir {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let dir = std::env::temp_dir().join(format!("vtc-{name}-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl Browser {
+    pub async fn start(width: u32) -> Browser {
+        let driver = Driver::start();
+        let server = StaticServer::start();
+        let profile = TempDir::new("profile");
+        let downloads = TempDir::new("downloads");
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".to_string(),
+            json!({
+                "binary": "/usr/bin/chromium",
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage",
+                    format!("--user-data-dir={}", profile.0.display()),
+                    format!("--window-size={width},900"),
+                ],
+                "prefs": {
+                    "download.default_directory": downloads.0.display().to_string(),
+                    "download.prompt_for_download": false,
+                }
+            }),
+        );
+        if width < 500 {
+            // Chromium will not make a window narrower than about 500px, so
+            // narrower screens are emulated as a phone's.
+            caps["goog:chromeOptions"]["mobileEmulation"] =
+                json!({"deviceMetrics": {"width": width, "height": 720, "pixelRatio": 1.0}});
+        }
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .expect("a Chromium session");
+        Browser {
+            client,
+            downloads: downloads.0.clone(),
+            server,
+            _driver: driver,
+            _profile: profile,
+            _downloads: downloads,
+        }
+    }
+
+    pub async fn open(&self, hash: &str) {
+        self.client.goto(&format!("{}{hash}", self.server.url())).await.unwrap();
+        self.wait_for(".vtc h1").await;
+    }
+
+    pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.unwrap()
+    }
+
+    pub async fn exists(&self, css: &str) -> bool {
+        self.client.find(Locator::Css(css)).await.is_ok()
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("could not click {css}: {e}"));
+    }
+
+    /// Picks a radio the way a person does: by clicking its label.
+    pub async fn choose(&self, input_id: &str) {
+        self.click(&format!("label[for='{input_id}']")).await;
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let el = self.wait_for(css).await;
+        el.clear().await.unwrap();
+        el.send_keys(text).await.unwrap();
+    }
+
+    /// Waits until the page's heading reads `text`.
+    pub async fn heading_is(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let now = self.text(".vtc h1").await;
+            if now == text {
+                return;
+            }
+            assert!(Instant::now() < deadline, "heading stayed {now:?}, wanted {text:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        self.wait_for(css).await.attr(name).await.unwrap()
+    }
+
+    pub async fn js(&self, script: &str) -> Value {
+        self.client.execute(script, vec![]).await.unwrap()
+    }
+
+    /// Runs axe-core on the page and fails with every WCAG 2.2 A/AA violation.
+    pub async fn assert_accessible(&self, screen: &str) {
+        let axe = std::fs::read_to_string(repo().join("node_modules/axe-core/axe.min.js"))
+            .expect("axe-core is installed (scripts/setup.sh)");
+        self.client.execute(&axe, vec![]).await.unwrap();
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa']}})
+                   .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                   .catch(e => done(['axe failed: ' + e]));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let violations: Vec<String> = serde_json::from_value(result).unwrap();
+        assert!(
+            violations.is_empty(),
+            "accessibility problems on {screen}:\n{}",
+            violations.join("\n")
+        );
+    }
+
+    /// Waits for a finished download whose name ends with `suffix`: Chromium
+    /// may create the file before it has written it, so wait for a size that
+    /// holds still.
+    pub async fn downloaded(&self, suffix: &str) -> (String, String) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut last_len = None;
+        loop {
+            let found = std::fs::read_dir(&self.downloads)
+                .unwrap()
+                .flatten()
+                .find(|e| e.file_name().to_string_lossy().ends_with(suffix));
+            if let Some(entry) = found {
+                let mut text = String::new();
+                std::fs::File::open(entry.path())
+                    .unwrap()
+                    .read_to_string(&mut text)
+                    .unwrap();
+                if !text.is_empty() && last_len == Some(text.len()) {
+                    return (entry.file_name().to_string_lossy().to_string(), text);
+                }
+                last_len = Some(text.len());
+            }
+            assert!(Instant::now() < deadline, "no {suffix} file was downloaded");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    pub async fn screenshot(&self, name: &str) {
+        if let Ok(dir) = std::env::var("VTC_SCREENSHOTS") {
+            let png = self.client.screenshot().await.unwrap();
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).unwrap();
+        }
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}
+
+/// Decodes %XX escapes in a mailto link.
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
