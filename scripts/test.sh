@@ -24,6 +24,3 @@ WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --offline --target wasm32-unknown-unkno
 
 say "End-to-end tests against dist/ in Chromium"
 cargo test --offline --test e2e -- --test-threads=2
-
-say "Size budget"
-cargo test --offline --test size

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use crate::content::{Check, Content, Section};
+use crate::content::{Check, Condition, Content, Section};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -191,6 +191,83 @@ pub enum ToolChoice {
 
 pub const OTHER_TOOL: &str = "other";
 
+/// The section that holds the DPIA screening question as well as checks.
+pub const DPIA_SECTION: &str = "dpia";
+
+/// The DPIA screening: does this use need a new DPIA?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DpiaDecision {
+    /// The processing goes beyond any existing DPIA.
+    Needed,
+    /// An existing DPIA covers it; see `reference`.
+    Covered,
+    /// No DPIA is needed; see `reason`.
+    NotNeeded,
+}
+
+impl DpiaDecision {
+    pub const ALL: [DpiaDecision; 3] = [DpiaDecision::Needed, DpiaDecision::Covered, DpiaDecision::NotNeeded];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            DpiaDecision::Needed => "needed",
+            DpiaDecision::Covered => "covered",
+            DpiaDecision::NotNeeded => "not-needed",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DpiaDecision::Needed => "Yes, so we need a new DPIA",
+            DpiaDecision::Covered => "No, an existing DPIA covers it",
+            DpiaDecision::NotNeeded => "No, we do not need a DPIA",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DpiaScreening {
+    pub decision: Option<DpiaDecision>,
+    /// The existing DPIA's title or reference, when it covers this use.
+    pub reference: String,
+    /// Why no DPIA is needed.
+    pub reason: String,
+}
+
+impl DpiaScreening {
+    /// Answered, with the reference or reason its answer asks for.
+    pub fn is_answered(&self) -> bool {
+        match self.decision {
+            None => false,
+            Some(DpiaDecision::Needed) => true,
+            Some(DpiaDecision::Covered) => !self.reference.trim().is_empty(),
+            Some(DpiaDecision::NotNeeded) => !self.reason.trim().is_empty(),
+        }
+    }
+
+    /// The screening's outcome in the words a DPO expects.
+    pub fn outcome(&self) -> String {
+        match self.decision {
+            None => "Not answered".to_string(),
+            Some(DpiaDecision::Needed) => "DPIA needed before use".to_string(),
+            Some(DpiaDecision::Covered) => format!("Covered by an existing DPIA: {}", self.reference.trim()),
+            Some(DpiaDecision::NotNeeded) => format!("DPIA not needed: {}", self.reason.trim()),
+        }
+    }
+}
+
+/// Who will do an action and by when: filled in by the user on the summary.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ActionPlan {
+    pub owner: String,
+    /// ISO date, as a date input gives it.
+    pub due: String,
+    pub done: bool,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TaskStatus {
     NotStarted,
@@ -255,6 +332,9 @@ pub struct Assessment {
     /// Answers by check id. Answers to checks that no longer apply (say the user
     /// changed the purpose) are kept, so changing back loses nothing.
     pub answers: BTreeMap<String, Answer>,
+    pub dpia: DpiaScreening,
+    /// Owner, due date and status of the action for a check, by check id.
+    pub plans: BTreeMap<String, ActionPlan>,
 }
 
 impl Assessment {
@@ -281,7 +361,26 @@ impl Assessment {
             .about
             .purpose
             .is_none_or(|p| check.uses.iter().any(|u| p.covers(*u)));
-        org_ok && use_ok
+        let tool_ok = check.tools.is_empty() || self.tool_key().is_some_and(|t| check.tools.iter().any(|c| c == t));
+        let when_ok = match check.when {
+            None => true,
+            Some(Condition::DpiaNeeded) => self.dpia.decision == Some(DpiaDecision::Needed),
+        };
+        org_ok && use_ok && tool_ok && when_ok
+    }
+
+    /// The chosen tool's catalogue id, or "other".
+    pub fn tool_key(&self) -> Option<&str> {
+        match &self.tool {
+            Some(ToolChoice::Listed(id)) => Some(id),
+            Some(ToolChoice::Other(_)) => Some(OTHER_TOOL),
+            None => None,
+        }
+    }
+
+    /// A closed tool cannot be made safe by any answer.
+    pub fn tool_is_retired(&self, content: &Content) -> bool {
+        matches!(&self.tool, Some(ToolChoice::Listed(id)) if content.tool(id).is_some_and(|t| t.retired))
     }
 
     pub fn checks_in<'c>(&self, content: &'c Content, section_id: &str) -> Vec<&'c Check> {
@@ -292,12 +391,13 @@ impl Assessment {
             .collect()
     }
 
-    /// Sections with at least one check that applies to this organisation and use.
+    /// Sections with at least one question that applies to this organisation,
+    /// use and tool. The DPIA section always has its screening question.
     pub fn sections<'c>(&self, content: &'c Content) -> Vec<&'c Section> {
         content
             .sections
             .iter()
-            .filter(|s| !self.checks_in(content, &s.id).is_empty())
+            .filter(|s| s.id == DPIA_SECTION || !self.checks_in(content, &s.id).is_empty())
             .collect()
     }
 
@@ -321,10 +421,19 @@ impl Assessment {
 
     pub fn section_status(&self, content: &Content, section_id: &str) -> TaskStatus {
         let checks = self.checks_in(content, section_id);
-        let answered = checks.iter().filter(|c| self.answers.contains_key(&c.id)).count();
+        let mut answered = checks.iter().filter(|c| self.answers.contains_key(&c.id)).count();
+        let mut total = checks.len();
+        if section_id == DPIA_SECTION {
+            total += 1;
+            answered += usize::from(self.dpia.is_answered());
+            // A half-answered screening (no reference yet) is still progress.
+            if !self.dpia.is_answered() && self.dpia.decision.is_some() && answered == 0 {
+                return TaskStatus::InProgress;
+            }
+        }
         if answered == 0 {
             TaskStatus::NotStarted
-        } else if answered < checks.len() {
+        } else if answered < total {
             TaskStatus::InProgress
         } else {
             TaskStatus::Done
@@ -342,13 +451,18 @@ impl Assessment {
 
     /// The outcome of every answer given so far.
     pub fn outcome(&self, content: &Content) -> Outcome {
-        outcome_of(
+        let answers = outcome_of(
             content
                 .checks
                 .iter()
                 .filter(|c| self.applies(c))
                 .filter_map(|c| self.answers.get(&c.id).map(|a| (c, *a))),
-        )
+        );
+        if self.tool_is_retired(content) {
+            Outcome::DoNotUseYet
+        } else {
+            answers
+        }
     }
 
     /// The tasks still to finish, by title, in task-list order.
@@ -425,6 +539,7 @@ pub(crate) mod tests {
                 purpose: Some(Purpose::Patients),
             },
             tool: Some(ToolChoice::Listed("teams".into())),
+            dpia: DpiaScreening { decision: Some(DpiaDecision::Needed), ..Default::default() },
             ..Default::default()
         };
         for c in content
@@ -466,10 +581,10 @@ pub(crate) mod tests {
         let content = Content::builtin();
         let mut a = complete_gp_teams();
         a.answer("updates", Answer::No);
-        a.answer("dpia-in-place", Answer::NotSure);
+        a.answer("dpia-risks", Answer::NotSure);
         assert_eq!(a.outcome(content), Outcome::DoNotUseYet);
         let actions = a.actions(content);
-        assert_eq!(actions[0].check.id, "dpia-in-place");
+        assert_eq!(actions[0].check.id, "dpia-risks");
         assert!(actions[0].essential());
         assert_eq!(actions[0].answer, Answer::NotSure);
     }

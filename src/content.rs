@@ -18,7 +18,44 @@ pub struct Content {
     pub sections: Vec<Section>,
     pub checks: Vec<Check>,
     pub history: History,
+    /// What is known about every tool, in the order the comparison shows it.
+    pub attributes: Vec<Attribute>,
     pub tools: Vec<Tool>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Attribute {
+    pub id: String,
+    pub label: String,
+}
+
+/// A fact about a tool. `confirm` marks what the research could not verify:
+/// the text must then ask the user to confirm it rather than state it.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Fact {
+    pub text: String,
+    pub confirm: bool,
+    pub sources: Vec<String>,
+}
+
+/// Whether a contract and data processing agreement come with the tool.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Contract {
+    /// Comes with the licence most users have (for example NHSmail's Teams).
+    Included,
+    /// Only paid or business plans have one.
+    PaidPlans,
+    /// A free consumer service.
+    None,
+}
+
+/// A condition on the user's other answers that makes a check apply.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Condition {
+    /// The DPIA screening found that a new DPIA is needed.
+    DpiaNeeded,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -54,6 +91,11 @@ pub struct Check {
     /// A No or Not sure here means the tool should not be used yet.
     pub blocking: bool,
     pub sources: Vec<String>,
+    /// Tool ids (or "other") this check is for; empty means every tool.
+    #[serde(default)]
+    pub tools: Vec<String>,
+    #[serde(default)]
+    pub when: Option<Condition>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -70,6 +112,13 @@ pub struct Tool {
     pub note: String,
     pub retired: bool,
     pub sources: Vec<String>,
+    /// On the Buying Catalogue: `None` when not confirmed either way.
+    pub catalogue: Option<bool>,
+    pub contract: Contract,
+    /// Patients need their own account or app: `None` when not confirmed.
+    pub patient_account: Option<bool>,
+    /// One fact for each of [`Content::attributes`], by attribute id.
+    pub facts: std::collections::BTreeMap<String, Fact>,
 }
 
 const GUIDANCE_JSON: &str = include_str!("../content/guidance.json");
@@ -120,7 +169,7 @@ impl Content {
                 problems.push(format!("the id '{id}' is used twice"));
             }
         }
-        let mut refs = |owner: &str, sources: &[String]| {
+        let refs = |problems: &mut Vec<String>, owner: &str, sources: &[String]| {
             if sources.is_empty() {
                 problems.push(format!("{owner} has no source"));
             }
@@ -131,15 +180,15 @@ impl Content {
             }
         };
         for section in &self.sections {
-            refs(&format!("section '{}'", section.id), &section.sources);
+            refs(&mut problems, &format!("section '{}'", section.id), &section.sources);
         }
         for check in &self.checks {
-            refs(&format!("check '{}'", check.id), &check.sources);
+            refs(&mut problems, &format!("check '{}'", check.id), &check.sources);
         }
         for tool in &self.tools {
-            refs(&format!("tool '{}'", tool.id), &tool.sources);
+            refs(&mut problems, &format!("tool '{}'", tool.id), &tool.sources);
         }
-        refs("the history note", &self.history.sources);
+        refs(&mut problems, "the history note", &self.history.sources);
         for check in &self.checks {
             if self.section(&check.section).is_none() {
                 problems.push(format!(
@@ -177,6 +226,34 @@ impl Content {
             if tool.name.trim().is_empty() || tool.note.trim().is_empty() {
                 problems.push(format!("tool '{}' needs a name and a note", tool.id));
             }
+            for attribute in &self.attributes {
+                match tool.facts.get(&attribute.id) {
+                    None => problems.push(format!("tool '{}' has no fact for '{}'", tool.id, attribute.id)),
+                    Some(fact) => {
+                        refs(&mut problems, &format!("tool '{}' fact '{}'", tool.id, attribute.id), &fact.sources);
+                        if fact.text.trim().is_empty() {
+                            problems.push(format!("tool '{}' has an empty fact for '{}'", tool.id, attribute.id));
+                        }
+                        // Unverified facts are never stated as fact.
+                        if fact.confirm && !fact.text.contains("Confirm") {
+                            problems.push(format!(
+                                "tool '{}' fact '{}' is unverified but not worded as something to confirm",
+                                tool.id, attribute.id
+                            ));
+                        }
+                    }
+                }
+            }
+            if let Some(extra) = tool.facts.keys().find(|k| !self.attributes.iter().any(|a| &a.id == *k)) {
+                problems.push(format!("tool '{}' has a fact for the unknown attribute '{extra}'", tool.id));
+            }
+        }
+        for check in &self.checks {
+            for t in &check.tools {
+                if t != crate::assessment::OTHER_TOOL && self.tool(t).is_none() {
+                    problems.push(format!("check '{}' is for the unknown tool '{t}'", check.id));
+                }
+            }
         }
         problems
     }
@@ -200,6 +277,9 @@ mod tests {
         content.checks[2].sources = vec!["nowhere".into()];
         content.checks[3].why = " ".into();
         content.tools[0].sources.clear();
+        let teams = content.tools.iter_mut().find(|t| t.id == "teams").unwrap();
+        teams.facts.remove("lobby");
+        teams.facts.get_mut("data").unwrap().text = "Stored in the UK.".into();
         let problems = content.problems();
         assert!(problems.iter().any(|p| p.contains("used twice")), "{problems:?}");
         assert!(
@@ -208,6 +288,8 @@ mod tests {
         );
         assert!(problems.iter().any(|p| p.contains("empty why")), "{problems:?}");
         assert!(problems.iter().any(|p| p.contains("has no source")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("has no fact for 'lobby'")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("not worded as something to confirm")), "{problems:?}");
     }
 
     #[test]
@@ -217,7 +299,7 @@ mod tests {
         let content = Content::builtin();
         for id in [
             "risk-assessment",
-            "dpia-in-place",
+            "dpia-risks",
             "dpo-told",
             "data-location",
             "e2ee",
@@ -227,6 +309,22 @@ mod tests {
         ] {
             assert!(content.check(id).is_some(), "missing check {id}");
         }
+    }
+
+    #[test]
+    fn the_catalogue_covers_the_tools_people_use() {
+        let content = Content::builtin();
+        for id in [
+            "teams", "zoom", "whatsapp", "facetime", "google-meet", "webex", "signal", "accurx",
+            "attend-anywhere", "whereby", "jitsi", "skype",
+        ] {
+            let tool = content.tool(id).unwrap_or_else(|| panic!("{id} missing"));
+            assert_eq!(tool.facts.len(), content.attributes.len(), "{id}");
+            let settings = content.checks.iter().filter(|c| c.tools.contains(&id.to_string())).count();
+            assert!(tool.retired || settings >= 2, "{id} has {settings} settings checks");
+        }
+        let other = content.checks.iter().filter(|c| c.tools == ["other"]).count();
+        assert_eq!(other, content.attributes.len(), "another tool gets one question per attribute");
     }
 
     #[test]

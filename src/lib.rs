@@ -8,6 +8,7 @@
 //! - [`ui`]: Leptos components, one module per screen.
 
 pub mod assessment;
+pub mod choosing;
 pub mod content;
 pub mod export;
 pub mod storage;

@@ -24,10 +24,14 @@ impl SectionSummary {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActionItem {
+    pub check_id: String,
     pub statement: String,
     pub answer: Answer,
     pub todo: String,
     pub essential: bool,
+    pub owner: String,
+    pub due: String,
+    pub done: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +53,8 @@ pub struct DpoSummary {
     pub content_version: String,
     pub reviewed: String,
     pub outcome: Outcome,
+    pub dpia: String,
+    pub tool_closed: bool,
     pub unfinished: Vec<String>,
     pub sections: Vec<SectionSummary>,
     pub in_place: Vec<String>,
@@ -82,6 +88,8 @@ impl DpoSummary {
             content_version: content.version.clone(),
             reviewed: content.reviewed.clone(),
             outcome: a.outcome(content),
+            dpia: a.dpia.outcome(),
+            tool_closed: a.tool_is_retired(content),
             unfinished: a.unfinished(content),
             sections: sections
                 .iter()
@@ -96,11 +104,18 @@ impl DpoSummary {
             actions: a
                 .actions(content)
                 .iter()
-                .map(|x| ActionItem {
-                    statement: x.check.statement.clone(),
-                    answer: x.answer,
-                    todo: x.check.action.clone(),
-                    essential: x.essential(),
+                .map(|x| {
+                    let plan = a.plans.get(&x.check.id).cloned().unwrap_or_default();
+                    ActionItem {
+                        check_id: x.check.id.clone(),
+                        statement: x.check.statement.clone(),
+                        answer: x.answer,
+                        todo: x.check.action.clone(),
+                        essential: x.essential(),
+                        owner: plan.owner.trim().to_string(),
+                        due: plan.due,
+                        done: plan.done,
+                    }
                 })
                 .collect(),
             answers: sections
@@ -132,8 +147,10 @@ impl DpoSummary {
 
     /// Why the headline says what it says.
     pub fn explanation(&self) -> String {
-        if self.is_complete() {
+        if self.is_complete() && !self.tool_closed {
             self.outcome.explanation().to_string()
+        } else if self.tool_closed {
+            format!("{} has closed. Choose another tool.", self.tool)
         } else if self.answers.iter().all(|a| a.answer.is_none()) {
             "You have not answered any checks yet.".to_string()
         } else {
@@ -144,14 +161,23 @@ impl DpoSummary {
         }
     }
 
-    /// A line each for the email body and the plain-text download.
+    /// Actions not yet marked done.
+    pub fn open_actions(&self) -> impl Iterator<Item = &ActionItem> {
+        self.actions.iter().filter(|a| !a.done)
+    }
+
+    /// A line each for the plain-text download.
     pub fn action_line(item: &ActionItem) -> String {
         let tag = if item.essential { "[Essential] " } else { "" };
+        let or_not_given = |v: &str| if v.is_empty() { NOT_GIVEN.to_string() } else { v.to_string() };
         format!(
-            "{tag}{} (you answered {}): {}",
+            "{tag}{} (you answered {}): {} Owner: {}. Due: {}. Status: {}.",
             item.statement,
             item.answer.label(),
-            item.todo
+            item.todo,
+            or_not_given(&item.owner),
+            or_not_given(&item.due),
+            if item.done { "done" } else { "to do" }
         )
     }
 
@@ -175,6 +201,7 @@ impl DpoSummary {
         line("");
         line(&format!("OUTCOME: {}", self.headline()));
         line(&self.explanation());
+        line(&format!("DPIA screening: {}", self.dpia));
         if !self.is_complete() {
             line(&format!(
                 "This check is not finished. Still to do: {}.",
@@ -222,7 +249,34 @@ mod tests {
         assert!(text.contains("Organisation: Riverside Surgery (GP practice or primary care network (PCN))"));
         assert!(text.contains("OUTCOME: Use with actions"));
         assert!(text.contains("1. Updates to the tool are installed as soon as they come out. (you answered Not sure)"));
+        assert!(text.contains("Owner: Not given. Due: Not given. Status: to do."));
+        assert!(text.contains("DPIA screening: DPIA needed before use"));
         assert!(!text.contains("not finished"));
+    }
+
+    #[test]
+    fn action_plans_travel_with_the_summary() {
+        let content = Content::builtin();
+        let mut a = complete_gp_teams();
+        a.answer("updates", Answer::No);
+        a.answer("e2ee", Answer::No);
+        a.plans.insert(
+            "updates".into(),
+            crate::assessment::ActionPlan { owner: " Sam ".into(), due: "2026-12-01".into(), done: true },
+        );
+        let s = DpoSummary::new(&a, content, "2026-11-22");
+        assert_eq!(s.open_actions().count(), 1);
+        assert!(s.to_text().contains("Owner: Sam. Due: 2026-12-01. Status: done."));
+    }
+
+    #[test]
+    fn a_closed_tool_is_never_ready() {
+        let content = Content::builtin();
+        let mut a = complete_gp_teams();
+        a.tool = Some(crate::assessment::ToolChoice::Listed("skype".into()));
+        let s = DpoSummary::new(&a, content, "2026-11-22");
+        assert_eq!(s.outcome, crate::assessment::Outcome::DoNotUseYet);
+        assert_eq!(s.explanation(), "Skype has closed. Choose another tool.");
     }
 
     #[test]

@@ -48,12 +48,15 @@ fn body(s: &DpoSummary, shown: usize) -> String {
             s.unfinished.join("; ")
         ));
     }
-    b.push_str(&format!("\nOpen actions: {}\n", s.actions.len()));
-    for a in s.actions.iter().take(shown) {
+    b.push_str(&format!("DPIA screening: {}\n", clip(&s.dpia, 200)));
+    let open: Vec<_> = s.open_actions().collect();
+    b.push_str(&format!("\nOpen actions: {}\n", open.len()));
+    for a in open.iter().take(shown) {
         let tag = if a.essential { "[Essential] " } else { "" };
-        b.push_str(&format!("- {tag}{}\n", a.todo));
+        let owner = if a.owner.is_empty() { String::new() } else { format!(" (owner: {})", clip(&a.owner, 40)) };
+        b.push_str(&format!("- {tag}{}{owner}\n", a.todo));
     }
-    let hidden = s.actions.len() - shown.min(s.actions.len());
+    let hidden = open.len() - shown.min(open.len());
     if hidden > 0 {
         b.push_str(&format!("- and {hidden} more in the attached report.\n"));
     }
@@ -139,7 +142,7 @@ mod tests {
     fn link_goes_to_the_dpo_with_subject_and_actions() {
         let content = Content::builtin();
         let mut a = complete_gp_teams();
-        a.answer("dpia-in-place", Answer::No);
+        a.answer("dpia-risks", Answer::No);
         let s = DpoSummary::new(&a, content, "2026-11-22");
         let (to, subject, body) = parts(&mailto(&s));
         assert_eq!(to, "dpo@example.nhs.uk");
@@ -149,7 +152,7 @@ mod tests {
         );
         assert!(body.starts_with("Hello Dana Patel,\r\n"));
         assert!(body.contains("Outcome: Do not use yet"));
-        assert!(body.contains("- [Essential] Do a DPIA before you use the tool."));
+        assert!(body.contains("- [Essential] List the data protection risks in your DPIA"), "{body}");
         assert!(body.contains("The full report is attached."));
     }
 

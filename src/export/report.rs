@@ -54,7 +54,7 @@ pub fn file_name(s: &DpoSummary, extension: &str) -> String {
 const STYLE: &str = "body{font-family:Arial,sans-serif;color:#212b32;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5}\
 h1{font-size:2rem;margin-bottom:.5rem}h2{font-size:1.4rem;margin-top:2rem;border-bottom:2px solid #d8dde0;padding-bottom:.25rem}\
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;border-bottom:1px solid #d8dde0;padding:.5rem .5rem .5rem 0}\
-th{width:35%}.outcome{border-left:8px solid #005eb8;background:#f0f4f5;padding:1rem;margin:1rem 0}.outcome p{margin:.25rem 0}\
+th[scope=row]{width:35%}.outcome{border-left:8px solid #005eb8;background:#f0f4f5;padding:1rem;margin:1rem 0}.outcome p{margin:.25rem 0}\
 .outcome strong{font-size:1.5rem}.warning{border-left:8px solid #ffb81c;background:#fff9c4;padding:1rem}\
 .essential{font-weight:bold}.small{font-size:.9rem;color:#4c6272}\
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}section{break-inside:avoid-page}table{break-inside:auto}tr{break-inside:avoid}}\
@@ -86,6 +86,7 @@ pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
         ("Used for", &s.purpose),
         ("Data protection officer", &dpo),
         ("Date of this summary", &s.date),
+        ("DPIA screening", &s.dpia),
         (
             "Guidance version",
             &format!("{} (last reviewed {})", s.content_version, s.reviewed),
@@ -110,20 +111,18 @@ pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
     if s.actions.is_empty() {
         h.push_str("<p>No actions. Every check was answered Yes.</p>\n");
     } else {
-        h.push_str(
-            "<table>\n<thead><tr><th scope=\"col\">Check</th><th scope=\"col\">What to do</th></tr></thead>\n<tbody>\n",
-        );
+        h.push_str("<table>\n<thead><tr><th scope=\"col\">What to do</th><th scope=\"col\">Owner</th><th scope=\"col\">Due</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
+        let or_blank = |v: &str| if v.is_empty() { "Not given".to_string() } else { e(v) };
         for a in &s.actions {
-            let tag = if a.essential {
-                "<span class=\"essential\">Essential. </span>"
-            } else {
-                ""
-            };
+            let tag = if a.essential { "<span class=\"essential\">Essential. </span>" } else { "" };
             h.push_str(&format!(
-                "<tr><td>{tag}{}<br><span class=\"small\">You answered: {}</span></td><td>{}</td></tr>\n",
-                e(&a.statement),
+                "<tr><td>{tag}{}<br><span class=\"small\">Because you answered {} to: {}</span></td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                e(&a.todo),
                 e(a.answer.label()),
-                e(&a.todo)
+                e(&a.statement),
+                or_blank(&a.owner),
+                or_blank(&a.due),
+                if a.done { "Done" } else { "To do" }
             ));
         }
         h.push_str("</tbody>\n</table>\n");
