@@ -75,10 +75,7 @@ impl Purpose {
     }
 
     pub fn covers(self, u: Use) -> bool {
-        matches!(
-            (self, u),
-            (Purpose::Both, _) | (Purpose::Patients, Use::Patients) | (Purpose::Staff, Use::Staff)
-        )
+        matches!((self, u), (Purpose::Both, _) | (Purpose::Patients, Use::Patients) | (Purpose::Staff, Use::Staff))
     }
 }
 
@@ -133,16 +130,10 @@ impl About {
     pub fn errors(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
         if self.org_type.is_none() {
-            errors.push(FieldError {
-                field: "org-type",
-                message: "Select the type of organisation you work for",
-            });
+            errors.push(FieldError { field: "org-type", message: "Select the type of organisation you work for" });
         }
         if self.org_name.trim().is_empty() {
-            errors.push(FieldError {
-                field: "org-name",
-                message: "Enter the name of your organisation",
-            });
+            errors.push(FieldError { field: "org-name", message: "Enter the name of your organisation" });
         }
         let email = self.dpo_email.trim();
         if !email.is_empty() && !looks_like_email(email) {
@@ -152,10 +143,7 @@ impl About {
             });
         }
         if self.purpose.is_none() {
-            errors.push(FieldError {
-                field: "purpose",
-                message: "Select what you will use the tool for",
-            });
+            errors.push(FieldError { field: "purpose", message: "Select what you will use the tool for" });
         }
         errors
     }
@@ -171,9 +159,7 @@ fn looks_like_email(s: &str) -> bool {
                 && domain.contains('.')
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
-                && !s
-                    .chars()
-                    .any(|c| c.is_whitespace() || c == ',' || c == ';' || c == '?' || c == '&')
+                && !s.chars().any(|c| c.is_whitespace() || c == ',' || c == ';' || c == '?' || c == '&')
         }
         _ => false,
     }
@@ -357,10 +343,7 @@ impl Assessment {
 
     pub fn applies(&self, check: &Check) -> bool {
         let org_ok = self.about.org_type.is_none_or(|o| check.orgs.contains(&o));
-        let use_ok = self
-            .about
-            .purpose
-            .is_none_or(|p| check.uses.iter().any(|u| p.covers(*u)));
+        let use_ok = self.about.purpose.is_none_or(|p| check.uses.iter().any(|u| p.covers(*u)));
         let tool_ok = check.tools.is_empty() || self.tool_key().is_some_and(|t| check.tools.iter().any(|c| c == t));
         let when_ok = match check.when {
             None => true,
@@ -384,21 +367,13 @@ impl Assessment {
     }
 
     pub fn checks_in<'c>(&self, content: &'c Content, section_id: &str) -> Vec<&'c Check> {
-        content
-            .checks
-            .iter()
-            .filter(|c| c.section == section_id && self.applies(c))
-            .collect()
+        content.checks.iter().filter(|c| c.section == section_id && self.applies(c)).collect()
     }
 
     /// Sections with at least one question that applies to this organisation,
     /// use and tool. The DPIA section always has its screening question.
     pub fn sections<'c>(&self, content: &'c Content) -> Vec<&'c Section> {
-        content
-            .sections
-            .iter()
-            .filter(|s| s.id == DPIA_SECTION || !self.checks_in(content, &s.id).is_empty())
-            .collect()
+        content.sections.iter().filter(|s| s.id == DPIA_SECTION || !self.checks_in(content, &s.id).is_empty()).collect()
     }
 
     pub fn about_status(&self) -> TaskStatus {
@@ -443,20 +418,14 @@ impl Assessment {
     /// The outcome of the answers given so far in one section.
     pub fn section_outcome(&self, content: &Content, section_id: &str) -> Outcome {
         outcome_of(
-            self.checks_in(content, section_id)
-                .into_iter()
-                .filter_map(|c| self.answers.get(&c.id).map(|a| (c, *a))),
+            self.checks_in(content, section_id).into_iter().filter_map(|c| self.answers.get(&c.id).map(|a| (c, *a))),
         )
     }
 
     /// The outcome of every answer given so far.
     pub fn outcome(&self, content: &Content) -> Outcome {
         let answers = outcome_of(
-            content
-                .checks
-                .iter()
-                .filter(|c| self.applies(c))
-                .filter_map(|c| self.answers.get(&c.id).map(|a| (c, *a))),
+            content.checks.iter().filter(|c| self.applies(c)).filter_map(|c| self.answers.get(&c.id).map(|a| (c, *a))),
         );
         if self.tool_is_retired(content) {
             Outcome::DoNotUseYet
@@ -488,11 +457,7 @@ impl Assessment {
 
     /// Checks answered Yes, in content order.
     pub fn in_place<'c>(&self, content: &'c Content) -> Vec<&'c Check> {
-        content
-            .checks
-            .iter()
-            .filter(|c| self.applies(c) && self.answers.get(&c.id) == Some(&Answer::Yes))
-            .collect()
+        content.checks.iter().filter(|c| self.applies(c) && self.answers.get(&c.id) == Some(&Answer::Yes)).collect()
     }
 
     /// Every No or Not sure becomes an action; essential ones first.
@@ -542,13 +507,7 @@ pub(crate) mod tests {
             dpia: DpiaScreening { decision: Some(DpiaDecision::Needed), ..Default::default() },
             ..Default::default()
         };
-        for c in content
-            .checks
-            .iter()
-            .filter(|c| a.applies(c))
-            .cloned()
-            .collect::<Vec<_>>()
-        {
+        for c in content.checks.iter().filter(|c| a.applies(c)).cloned().collect::<Vec<_>>() {
             a.answer(&c.id, Answer::Yes);
         }
         a
@@ -606,12 +565,7 @@ pub(crate) mod tests {
     fn organisation_type_picks_the_procurement_check() {
         let content = Content::builtin();
         let mut a = complete_gp_teams();
-        let ids = |a: &Assessment| {
-            a.checks_in(content, "choosing")
-                .iter()
-                .map(|c| c.id.clone())
-                .collect::<Vec<_>>()
-        };
+        let ids = |a: &Assessment| a.checks_in(content, "choosing").iter().map(|c| c.id.clone()).collect::<Vec<_>>();
         assert!(ids(&a).contains(&"gp-buying-catalogue".to_string()));
         assert!(!ids(&a).contains(&"trust-procurement".to_string()));
         a.about.org_type = Some(OrgType::Trust);
@@ -630,12 +584,7 @@ pub(crate) mod tests {
         assert_eq!(a.about_status(), TaskStatus::InProgress);
         a.answer("e2ee", Answer::Yes);
         assert_eq!(a.section_status(content, "risk"), TaskStatus::InProgress);
-        for c in a
-            .checks_in(content, "risk")
-            .iter()
-            .map(|c| c.id.clone())
-            .collect::<Vec<_>>()
-        {
+        for c in a.checks_in(content, "risk").iter().map(|c| c.id.clone()).collect::<Vec<_>>() {
             a.answer(&c, Answer::No);
         }
         assert_eq!(a.section_status(content, "risk"), TaskStatus::Done);

@@ -191,19 +191,12 @@ impl Content {
         refs(&mut problems, "the history note", &self.history.sources);
         for check in &self.checks {
             if self.section(&check.section).is_none() {
-                problems.push(format!(
-                    "check '{}' is in the unknown section '{}'",
-                    check.id, check.section
-                ));
+                problems.push(format!("check '{}' is in the unknown section '{}'", check.id, check.section));
             }
             if check.uses.is_empty() || check.orgs.is_empty() {
                 problems.push(format!("check '{}' applies to nobody", check.id));
             }
-            for (field, text) in [
-                ("statement", &check.statement),
-                ("why", &check.why),
-                ("action", &check.action),
-            ] {
+            for (field, text) in [("statement", &check.statement), ("why", &check.why), ("action", &check.action)] {
                 if text.trim().is_empty() {
                     problems.push(format!("check '{}' has an empty {field}", check.id));
                 }
@@ -282,10 +275,7 @@ mod tests {
         teams.facts.get_mut("data").unwrap().text = "Stored in the UK.".into();
         let problems = content.problems();
         assert!(problems.iter().any(|p| p.contains("used twice")), "{problems:?}");
-        assert!(
-            problems.iter().any(|p| p.contains("unknown source 'nowhere'")),
-            "{problems:?}"
-        );
+        assert!(problems.iter().any(|p| p.contains("unknown source 'nowhere'")), "{problems:?}");
         assert!(problems.iter().any(|p| p.contains("empty why")), "{problems:?}");
         assert!(problems.iter().any(|p| p.contains("has no source")), "{problems:?}");
         assert!(problems.iter().any(|p| p.contains("has no fact for 'lobby'")), "{problems:?}");
@@ -315,8 +305,18 @@ mod tests {
     fn the_catalogue_covers_the_tools_people_use() {
         let content = Content::builtin();
         for id in [
-            "teams", "zoom", "whatsapp", "facetime", "google-meet", "webex", "signal", "accurx",
-            "attend-anywhere", "whereby", "jitsi", "skype",
+            "teams",
+            "zoom",
+            "whatsapp",
+            "facetime",
+            "google-meet",
+            "webex",
+            "signal",
+            "accurx",
+            "attend-anywhere",
+            "whereby",
+            "jitsi",
+            "skype",
         ] {
             let tool = content.tool(id).unwrap_or_else(|| panic!("{id} missing"));
             assert_eq!(tool.facts.len(), content.attributes.len(), "{id}");

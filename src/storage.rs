@@ -160,10 +160,7 @@ mod tests {
             ("", "not a saved"),
             ("{not json", "not a saved"),
             (&good[..good.len() / 2], "not a saved"),
-            (
-                r#"{"format":"something-else","version":1,"assessment":{}}"#,
-                "format is 'something-else'",
-            ),
+            (r#"{"format":"something-else","version":1,"assessment":{}}"#, "format is 'something-else'"),
             (
                 r#"{"format":"video-tool-check/assessment","version":1,"assessment":{"answers":{"x":"maybe"}}}"#,
                 "unknown variant",

@@ -169,7 +169,13 @@ impl DpoSummary {
     /// A line each for the plain-text download.
     pub fn action_line(item: &ActionItem) -> String {
         let tag = if item.essential { "[Essential] " } else { "" };
-        let or_not_given = |v: &str| if v.is_empty() { NOT_GIVEN.to_string() } else { v.to_string() };
+        let or_not_given = |v: &str| {
+            if v.is_empty() {
+                NOT_GIVEN.to_string()
+            } else {
+                v.to_string()
+            }
+        };
         format!(
             "{tag}{} (you answered {}): {} Owner: {}. Due: {}. Status: {}.",
             item.statement,
@@ -194,19 +200,13 @@ impl DpoSummary {
         line(&format!("Video tool: {}", self.tool));
         line(&format!("Used for: {}", self.purpose));
         line(&format!("Date: {}", self.date));
-        line(&format!(
-            "Guidance version: {} (last reviewed {})",
-            self.content_version, self.reviewed
-        ));
+        line(&format!("Guidance version: {} (last reviewed {})", self.content_version, self.reviewed));
         line("");
         line(&format!("OUTCOME: {}", self.headline()));
         line(&self.explanation());
         line(&format!("DPIA screening: {}", self.dpia));
         if !self.is_complete() {
-            line(&format!(
-                "This check is not finished. Still to do: {}.",
-                self.unfinished.join("; ")
-            ));
+            line(&format!("This check is not finished. Still to do: {}.", self.unfinished.join("; ")));
         }
         line("");
         line("SECTIONS");
@@ -288,18 +288,10 @@ mod tests {
         assert!(!s.is_complete());
         assert_eq!(s.unfinished, vec!["Risks of the tool".to_string()]);
         assert_eq!(s.headline(), "Not finished");
-        assert_eq!(
-            s.explanation(),
-            "Answer every check to get an outcome. From your answers so far: ready to use."
-        );
+        assert_eq!(s.explanation(), "Answer every check to get an outcome. From your answers so far: ready to use.");
         let blank = DpoSummary::new(&Assessment::default(), content, "2026-11-22");
         assert_eq!(blank.explanation(), "You have not answered any checks yet.");
-        assert!(s
-            .to_text()
-            .contains("This check is not finished. Still to do: Risks of the tool."));
-        assert!(s
-            .answers
-            .iter()
-            .any(|x| x.statement.starts_with("Calls are end-to-end") && x.answer.is_none()));
+        assert!(s.to_text().contains("This check is not finished. Still to do: Risks of the tool."));
+        assert!(s.answers.iter().any(|x| x.statement.starts_with("Calls are end-to-end") && x.answer.is_none()));
     }
 }

@@ -14,9 +14,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn settle() {
     for _ in 0..3 {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
-            window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-                .unwrap();
+            window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
         });
         wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
     }
@@ -40,10 +38,7 @@ fn mount_at(hash: &str, saved: Option<&str>) -> (HtmlElement, leptos::mount::Unm
 }
 
 fn q(root: &HtmlElement, selector: &str) -> HtmlElement {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .unchecked_into()
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
 }
 
 fn text(root: &HtmlElement, selector: &str) -> String {
@@ -55,9 +50,7 @@ fn type_into(root: &HtmlElement, selector: &str, value: &str) {
     input.set_value(value);
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
-    input
-        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
+    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
 }
 
 fn saved() -> video_tool_check::assessment::Assessment {
@@ -84,10 +77,7 @@ async fn answering_a_check_saves_it_and_updates_the_task_status() {
     assert_eq!(text(&root, "h1"), "Risks of the tool");
     q(&root, "#e2ee-no").click();
     settle().await;
-    assert_eq!(
-        saved().answers.get("e2ee"),
-        Some(&video_tool_check::assessment::Answer::No)
-    );
+    assert_eq!(saved().answers.get("e2ee"), Some(&video_tool_check::assessment::Answer::No));
     window().location().set_hash("#/").unwrap();
     settle().await;
     assert_eq!(text(&root, "#task-risk-status"), "In progress");
@@ -98,20 +88,25 @@ async fn answering_a_check_saves_it_and_updates_the_task_status() {
 async fn continuing_with_unanswered_checks_lists_each_one() {
     let (root, _h) = mount_at("#/section/dpia", None);
     settle().await;
-    q(&root, "#dpia-in-place-yes").click();
     q(&root, "#continue").click();
     settle().await;
     let links = root.query_selector_all("#error-summary li a").unwrap();
+    assert_eq!(links.length(), 2);
+    assert_eq!(links.item(0).unwrap().text_content().unwrap(), "Select whether you need a new DPIA");
+    assert!(links.item(1).unwrap().text_content().unwrap().contains("You have told your DPO"));
+    assert!(q(&root, "#check-dpo-told").class_name().contains("nhsuk-form-group--error"));
+    // Saying a DPIA covers it asks for its reference, and adds no DPIA checks.
+    q(&root, "#dpia-covered").click();
+    q(&root, "#dpo-told-yes").click();
+    settle().await;
+    let links = root.query_selector_all("#error-summary li a").unwrap();
     assert_eq!(links.length(), 1);
-    assert!(links
-        .item(0)
-        .unwrap()
-        .text_content()
-        .unwrap()
-        .contains("You have told your DPO"));
-    assert!(q(&root, "#check-dpo-told")
-        .class_name()
-        .contains("nhsuk-form-group--error"));
+    assert!(links.item(0).unwrap().text_content().unwrap().contains("title or reference"));
+    assert!(root.query_selector("#check-dpia-risks").unwrap().is_none());
+    // Needing a DPIA adds a check for each thing it must set out.
+    q(&root, "#dpia-needed").click();
+    settle().await;
+    assert!(q(&root, "#check-dpia-risks").class_name().contains("nhsuk-form-group--error"));
     // Still on the same screen: nothing was skipped.
     assert_eq!(text(&root, "h1"), "Data protection impact assessment (DPIA)");
     root.remove();
@@ -138,10 +133,7 @@ async fn about_you_checks_its_fields_and_keeps_what_is_typed() {
 
 #[wasm_bindgen_test]
 async fn corrupt_saved_data_is_reported_and_kept_aside() {
-    let (root, _h) = mount_at(
-        "#/",
-        Some("{\"format\":\"video-tool-check/assessment\",\"version\":1,\"assess"),
-    );
+    let (root, _h) = mount_at("#/", Some("{\"format\":\"video-tool-check/assessment\",\"version\":1,\"assess"));
     settle().await;
     assert!(text(&root, "#unreadable-data").contains("We could not read your saved answers"));
     assert_eq!(

@@ -9,9 +9,14 @@ use support::{percent_decode, Browser, MOUNT};
 /// Answers every check on the current section screen: Yes unless `answers`
 /// says otherwise. Returns the ids of the checks it saw.
 async fn answer_section(b: &Browser, answers: &[(&str, &str)]) -> Vec<String> {
-    let ids = b
-        .js("return [...document.querySelectorAll('.vtc-check')].map(e => e.id.replace('check-', ''))")
-        .await;
+    if b.exists("#dpia-screening").await {
+        let decision = answers.iter().find(|(c, _)| *c == "dpia").map_or("needed", |(_, a)| a);
+        b.choose(&format!("dpia-{decision}")).await;
+        if decision == "covered" {
+            b.type_into("#dpia-reference", "DPIA-2025-07 Remote consultations").await;
+        }
+    }
+    let ids = b.js("return [...document.querySelectorAll('.vtc-check')].map(e => e.id.replace('check-', ''))").await;
     let ids: Vec<String> = serde_json::from_value(ids).unwrap();
     assert!(!ids.is_empty(), "a section with no checks");
     for id in &ids {
@@ -34,10 +39,7 @@ async fn gp_practice_checks_teams_and_sends_the_summary_to_its_dpo() {
     b.heading_is("About you").await;
     b.assert_accessible("About you").await;
     b.click("#continue").await;
-    assert!(b
-        .text("#error-summary")
-        .await
-        .contains("Enter the name of your organisation"));
+    assert!(b.text("#error-summary").await.contains("Enter the name of your organisation"));
     b.assert_accessible("About you with errors").await;
     b.screenshot("02-about-errors").await;
     b.choose("org-type-gp").await;
@@ -56,7 +58,7 @@ async fn gp_practice_checks_teams_and_sends_the_summary_to_its_dpo() {
     b.click("#continue").await;
 
     // 3. Every section, with a No and a Not sure among the Yeses.
-    let answers = [("dpia-in-place", "not-sure"), ("updates", "no")];
+    let answers = [("dpia", "needed"), ("dpia-risks", "not-sure"), ("updates", "no")];
     let mut seen = Vec::new();
     for _ in 0..12 {
         if b.text(".vtc h1").await == "Your summary" {
@@ -78,7 +80,8 @@ async fn gp_practice_checks_teams_and_sends_the_summary_to_its_dpo() {
     }
     for id in [
         "risk-assessment",
-        "dpia-in-place",
+        "dpia-activity",
+        "dpia-risks",
         "dpo-told",
         "data-location",
         "e2ee",
@@ -87,26 +90,34 @@ async fn gp_practice_checks_teams_and_sends_the_summary_to_its_dpo() {
         "updates",
         "gp-buying-catalogue",
         "identity-check",
+        "teams-team-private",
+        "teams-lobby",
     ] {
-        assert!(
-            seen.iter().any(|s| s == id),
-            "the check {id} was never asked; asked {seen:?}"
-        );
+        assert!(seen.iter().any(|s| s == id), "the check {id} was never asked; asked {seen:?}");
     }
+    assert!(!seen.iter().any(|s| s == "trust-procurement"), "a GP practice was asked the trust question");
     assert!(
-        !seen.iter().any(|s| s == "trust-procurement"),
-        "a GP practice was asked the trust question"
+        !seen.iter().any(|s| s.starts_with("zoom-") || s.starts_with("other-")),
+        "asked about another tool's settings"
     );
 
     // 4. The summary.
     b.heading_is("Your summary").await;
     assert!(b.text("#outcome").await.contains("Do not use yet"));
     let actions = b.text("#actions").await;
-    assert!(actions.contains("Do a DPIA before you use the tool"), "{actions}");
+    assert!(actions.contains("List the data protection risks in your DPIA"), "{actions}");
     assert!(actions.contains("Turn on automatic updates"), "{actions}");
     assert!(!b.exists("#unfinished").await, "a finished check was called unfinished");
     b.assert_accessible("Your summary").await;
     b.screenshot("05-summary").await;
+
+    // The action plan: an owner for one action, another marked done.
+    b.type_into("#owner-dpia-risks", "Jo Bloggs").await;
+    b.click("label[for='done-updates']").await;
+    assert!(b
+        .text("#actions")
+        .await
+        .contains("Because you answered Not sure to: Your DPIA sets out the data protection risks."));
 
     // 5. The email link.
     let href = b.attr("#email-dpo", "href").await.unwrap();
@@ -116,56 +127,43 @@ async fn gp_practice_checks_teams_and_sends_the_summary_to_its_dpo() {
     assert_eq!(to, "dpo@example.nhs.uk");
     let (subject, body) = query.strip_prefix("subject=").unwrap().split_once("&body=").unwrap();
     let subject = percent_decode(subject);
-    assert!(
-        subject.starts_with("Video tool check: Riverside Surgery, Microsoft Teams, Do not use yet, "),
-        "{subject}"
-    );
+    assert!(subject.starts_with("Video tool check: Riverside Surgery, Microsoft Teams, Do not use yet, "), "{subject}");
     let body = percent_decode(body);
     assert!(body.contains("Hello Dana Patel,"), "{body}");
-    assert!(body.contains("Open actions: 2"), "{body}");
-    assert!(body.contains("[Essential] Do a DPIA"), "{body}");
+    assert!(body.contains("Open actions: 1"), "the done action is not open: {body}");
+    assert!(body.contains("(owner: Jo Bloggs)"), "{body}");
+    assert!(body.contains("DPIA screening: DPIA needed before use"), "{body}");
+    assert!(body.contains("[Essential] List the data protection risks in your DPIA"), "{body}");
     assert!(body.contains("The full report is attached."), "{body}");
 
     // 6. The downloaded report opens on its own and carries the answers.
     b.click("#download-report").await;
     let (name, report) = b.downloaded(".html").await;
-    assert!(
-        name.starts_with("video-tool-check-riverside-surgery-microsoft-teams-"),
-        "{name}"
-    );
+    assert!(name.starts_with("video-tool-check-riverside-surgery-microsoft-teams-"), "{name}");
     assert!(report.contains("<strong>Do not use yet</strong>"));
-    assert!(report.contains("Do a DPIA before you use the tool"));
+    assert!(report.contains("List the data protection risks in your DPIA"));
+    assert!(report.contains("<td>Jo Bloggs</td>"), "the action owner is in the report");
     assert!(report.contains("<td>Riverside Surgery</td>"));
     let data = video_tool_check::export::report::embedded_data(&report).expect("the report carries its data");
     let back = video_tool_check::storage::decode(&data).unwrap();
     assert_eq!(back.about.org_name, "Riverside Surgery");
-    assert_eq!(
-        back.answers.get("updates"),
-        Some(&video_tool_check::assessment::Answer::No)
-    );
+    assert_eq!(back.answers.get("updates"), Some(&video_tool_check::assessment::Answer::No));
     b.click("#download-text").await;
     let (_, text) = b.downloaded(".txt").await;
     assert!(text.contains("OUTCOME: Do not use yet"));
 
     // The report is readable with no widget and no network: open it in the browser.
     let report_path = b.downloads.join(&name);
-    b.client
-        .goto(&format!("file://{}", report_path.display()))
-        .await
-        .unwrap();
-    assert_eq!(
-        b.text("h1").await,
-        "Video tool check: summary for your data protection officer"
-    );
+    b.client.goto(&format!("file://{}", report_path.display())).await.unwrap();
+    assert_eq!(b.text("h1").await, "Video tool check: summary for your data protection officer");
     b.assert_accessible("the downloaded report").await;
     b.screenshot("06-report").await;
 
     // 7. Come back later: every answer is where it was left.
     b.open("").await;
     b.heading_is("Check a video tool").await;
-    let statuses = b
-        .js("return [...document.querySelectorAll('.nhsuk-task-list__status')].map(e => e.textContent)")
-        .await;
+    let statuses =
+        b.js("return [...document.querySelectorAll('.nhsuk-task-list__status')].map(e => e.textContent)").await;
     let statuses: Vec<String> = serde_json::from_value(statuses).unwrap();
     assert!(statuses.iter().all(|s| s == "Completed"), "{statuses:?}");
     b.client.refresh().await.unwrap();
@@ -173,9 +171,7 @@ async fn gp_practice_checks_teams_and_sends_the_summary_to_its_dpo() {
     assert!(b.text("#outcome").await.contains("Do not use yet"));
 
     // The page asked only for its own files, all under the sub-path.
-    let fetched = b
-        .js("return performance.getEntriesByType('resource').map(e => e.name)")
-        .await;
+    let fetched = b.js("return performance.getEntriesByType('resource').map(e => e.name)").await;
     let fetched: Vec<String> = serde_json::from_value(fetched).unwrap();
     for url in &fetched {
         assert!(url.starts_with(&b.server.url()), "the widget fetched {url}");
@@ -203,22 +199,101 @@ async fn another_tool_by_name_works_on_a_phone_sized_screen() {
     b.heading_is("Choose your video tool").await;
     b.choose("tool-other").await;
     b.click("#continue").await;
-    assert!(b
-        .text("#error-summary")
-        .await
-        .contains("Enter the name of the video tool"));
+    assert!(b.text("#error-summary").await.contains("Enter the name of the video tool"));
     b.type_into("#other-tool-name", "<b>Pexip</b>").await;
     b.click("#continue").await;
     b.heading_is("Choosing and buying the tool").await;
     b.assert_accessible("a section at 320px").await;
     // Nothing is wider than the screen.
-    let overflow = b
-        .js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        .await;
+    let overflow = b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth").await;
     assert_eq!(overflow.as_i64(), Some(0), "the page scrolls sideways at 320px");
     b.screenshot("07-phone-section").await;
     b.open("#/summary").await;
     assert!(b.text("#details").await.contains("<b>Pexip</b>"));
     b.screenshot("08-phone-summary").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn care_home_checks_whatsapp_for_staff_calls() {
+    let b = Browser::start(1000).await;
+    b.open("#/about").await;
+    b.choose("org-type-care").await;
+    b.type_into("#org-name", "Oak House Care Home").await;
+    b.choose("purpose-staff").await;
+    b.click("#continue").await;
+    b.heading_is("Choose your video tool").await;
+    b.choose("tool-whatsapp").await;
+    let note = b.text("#tool-note").await;
+    assert!(note.contains("free consumer service"), "{note}");
+    assert!(note.contains("Stops use"), "{note}");
+    assert!(!note.contains("Buying Catalogue"), "the catalogue is for GP consultations only: {note}");
+    b.click("#tool-note summary").await;
+    assert!(b.text("#tool-note .vtc-facts").await.contains("To confirm"));
+    b.assert_accessible("WhatsApp chosen").await;
+    b.screenshot("09-whatsapp").await;
+    b.click("#continue").await;
+
+    let answers = [("dpia", "covered"), ("contract", "no"), ("whatsapp-backup", "not-sure")];
+    let mut seen = Vec::new();
+    let mut headings = Vec::new();
+    for _ in 0..12 {
+        let heading = b.text(".vtc h1").await;
+        if heading == "Your summary" {
+            break;
+        }
+        headings.push(heading.clone());
+        seen.extend(answer_section(&b, &answers).await);
+        b.click("#continue").await;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while b.text(".vtc h1").await == heading {
+            assert!(std::time::Instant::now() < deadline, "stuck on {heading}");
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+    assert!(headings.contains(&"Settings for WhatsApp".to_string()), "{headings:?}");
+    assert!(!headings.iter().any(|h| h.contains("patients")), "staff calls were asked about patients: {headings:?}");
+    for id in ["whatsapp-work-phone", "whatsapp-protect-ip", "whatsapp-backup", "secure-sharing", "approved-log"] {
+        assert!(seen.iter().any(|s| s == id), "{id} not asked; asked {seen:?}");
+    }
+    for id in ["gp-buying-catalogue", "identity-check", "dpia-risks", "teams-lobby"] {
+        assert!(!seen.iter().any(|s| s == id), "{id} should not be asked of a care home's staff calls");
+    }
+
+    b.heading_is("Your summary").await;
+    assert!(b.text("#outcome").await.contains("Use with actions"));
+    let details = b.text("#details").await;
+    assert!(details.contains("Covered by an existing DPIA: DPIA-2025-07 Remote consultations"), "{details}");
+    let actions = b.text("#actions").await;
+    assert!(actions.contains("Use a paid or NHS-provided version that comes with a contract"), "{actions}");
+    assert!(actions.contains("Turn off chat backup"), "{actions}");
+    assert_eq!(b.js("return document.querySelectorAll('#actions > li').length").await.as_i64(), Some(2));
+    b.assert_accessible("the care home's summary").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn comparing_tools_shows_what_would_stop_each_one() {
+    let b = Browser::start(1000).await;
+    b.open("#/about").await;
+    b.choose("org-type-gp").await;
+    b.type_into("#org-name", "Riverside Surgery").await;
+    b.choose("purpose-patients").await;
+    b.click("#continue").await;
+    b.open("#/compare").await;
+    b.heading_is("Compare video tools").await;
+    assert!(b.text("#comparison").await.contains("Choose at least 2 tools"));
+    b.choose("compare-whatsapp").await;
+    b.choose("compare-accurx").await;
+    b.choose("compare-skype").await;
+    let table = b.text("#comparison").await;
+    assert!(table.contains("Not on the Digital Services for Integrated Care Buying Catalogue"), "{table}");
+    assert!(table.contains("Nothing in what we know stops you using it"), "accurx: {table}");
+    assert!(table.contains("Skype has closed"), "{table}");
+    b.assert_accessible("the comparison").await;
+    b.screenshot("10-compare").await;
+    b.click("#comparison button").await;
+    b.heading_is("Choose your video tool").await;
+    assert!(b.text("#tool-note").await.contains("WhatsApp"));
     b.close().await;
 }

@@ -8,13 +8,7 @@ use crate::summary::DpoSummary;
 pub const MAX_LINK_LEN: usize = 1900;
 
 pub fn subject(s: &DpoSummary) -> String {
-    format!(
-        "Video tool check: {}, {}, {}, {}",
-        clip(&s.org_name, 60),
-        clip(&s.tool, 40),
-        s.headline(),
-        s.date
-    )
+    format!("Video tool check: {}, {}, {}, {}", clip(&s.org_name, 60), clip(&s.tool, 40), s.headline(), s.date)
 }
 
 fn clip(s: &str, max: usize) -> String {
@@ -29,11 +23,8 @@ fn clip(s: &str, max: usize) -> String {
 
 /// The body with the first `shown` actions listed.
 fn body(s: &DpoSummary, shown: usize) -> String {
-    let greeting = if s.dpo_name.is_empty() {
-        "Hello,".to_string()
-    } else {
-        format!("Hello {},", clip(&s.dpo_name, 60))
-    };
+    let greeting =
+        if s.dpo_name.is_empty() { "Hello,".to_string() } else { format!("Hello {},", clip(&s.dpo_name, 60)) };
     let mut b = format!(
         "{greeting}\n\n{} has checked {} for: {}.\n\nOutcome: {}\n{}\n",
         clip(&s.org_name, 100),
@@ -43,10 +34,7 @@ fn body(s: &DpoSummary, shown: usize) -> String {
         s.explanation()
     );
     if !s.is_complete() {
-        b.push_str(&format!(
-            "The check is not finished. Still to do: {}.\n",
-            s.unfinished.join("; ")
-        ));
+        b.push_str(&format!("The check is not finished. Still to do: {}.\n", s.unfinished.join("; ")));
     }
     b.push_str(&format!("DPIA screening: {}\n", clip(&s.dpia, 200)));
     let open: Vec<_> = s.open_actions().collect();
@@ -61,10 +49,7 @@ fn body(s: &DpoSummary, shown: usize) -> String {
         b.push_str(&format!("- and {hidden} more in the attached report.\n"));
     }
     b.push_str("\nThe full report is attached. (To the sender: download the report from the Video Tool Check summary page and attach it before you send this email.)\n");
-    b.push_str(&format!(
-        "\nMade with Video Tool Check, guidance version {}.\n",
-        s.content_version
-    ));
+    b.push_str(&format!("\nMade with Video Tool Check, guidance version {}.\n", s.content_version));
     b
 }
 
@@ -82,11 +67,7 @@ pub fn encode(s: &str) -> String {
 }
 
 pub fn mailto(s: &DpoSummary) -> String {
-    let to = if s.dpo_email.is_empty() {
-        String::new()
-    } else {
-        encode(&s.dpo_email).replace("%40", "@")
-    };
+    let to = if s.dpo_email.is_empty() { String::new() } else { encode(&s.dpo_email).replace("%40", "@") };
     let head = format!("mailto:{to}?subject={}&body=", encode(&subject(s)));
     // Fewer actions until it fits; the attached report has them all.
     for shown in (0..=s.actions.len()).rev() {
@@ -146,10 +127,7 @@ mod tests {
         let s = DpoSummary::new(&a, content, "2026-11-22");
         let (to, subject, body) = parts(&mailto(&s));
         assert_eq!(to, "dpo@example.nhs.uk");
-        assert_eq!(
-            subject,
-            "Video tool check: Riverside Surgery, Microsoft Teams, Do not use yet, 2026-11-22"
-        );
+        assert_eq!(subject, "Video tool check: Riverside Surgery, Microsoft Teams, Do not use yet, 2026-11-22");
         assert!(body.starts_with("Hello Dana Patel,\r\n"));
         assert!(body.contains("Outcome: Do not use yet"));
         assert!(body.contains("- [Essential] List the data protection risks in your DPIA"), "{body}");

@@ -28,9 +28,7 @@ pub fn escape_html(s: &str) -> String {
 /// JSON that cannot end its `<script>` element early: `<`, `>` and `&` only
 /// occur inside JSON strings, where `\u003c` and friends mean the same.
 fn script_safe_json(json: &str) -> String {
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
 /// A name for the downloaded file: letters, digits and dashes only.
@@ -65,11 +63,7 @@ pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
     let mut h = String::new();
     h.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    h.push_str(&format!(
-        "<title>Video tool check: {} – {}</title>\n",
-        e(&s.org_name),
-        e(&s.tool)
-    ));
+    h.push_str(&format!("<title>Video tool check: {} – {}</title>\n", e(&s.org_name), e(&s.tool)));
     h.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"));
     h.push_str("<h1>Video tool check: summary for your data protection officer</h1>\n");
     h.push_str("<table>\n");
@@ -87,10 +81,7 @@ pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
         ("Data protection officer", &dpo),
         ("Date of this summary", &s.date),
         ("DPIA screening", &s.dpia),
-        (
-            "Guidance version",
-            &format!("{} (last reviewed {})", s.content_version, s.reviewed),
-        ),
+        ("Guidance version", &format!("{} (last reviewed {})", s.content_version, s.reviewed)),
     ] {
         h.push_str(&format!("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", e(k), e(v)));
     }
@@ -131,11 +122,7 @@ pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
 
     h.push_str("<section>\n<h2>Sections</h2>\n<table>\n<thead><tr><th scope=\"col\">Section</th><th scope=\"col\">Outcome</th></tr></thead>\n<tbody>\n");
     for sec in &s.sections {
-        h.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td></tr>\n",
-            e(&sec.title),
-            e(sec.verdict())
-        ));
+        h.push_str(&format!("<tr><td>{}</td><td>{}</td></tr>\n", e(&sec.title), e(sec.verdict())));
     }
     h.push_str("</tbody>\n</table>\n</section>\n");
 
@@ -167,12 +154,7 @@ pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
         } else {
             format!("<br><span class=\"small\">{}</span>", e(&src.url))
         };
-        h.push_str(&format!(
-            "<li>{}, {}. {}.{link}</li>\n",
-            e(&src.title),
-            e(&src.publisher),
-            e(&src.date)
-        ));
+        h.push_str(&format!("<li>{}, {}. {}.{link}</li>\n", e(&src.title), e(&src.publisher), e(&src.date)));
     }
     h.push_str("</ul>\n</section>\n");
     h.push_str("<p class=\"small\">Made with Video Tool Check. This file also holds your answers in a form that Video Tool Check can read back.</p>\n");
@@ -237,16 +219,10 @@ mod tests {
         let content = Content::builtin();
         let mut a = complete_gp_teams();
         let s = DpoSummary::new(&a, content, "2026-11-22");
-        assert_eq!(
-            file_name(&s, "html"),
-            "video-tool-check-riverside-surgery-microsoft-teams-2026-11-22.html"
-        );
+        assert_eq!(file_name(&s, "html"), "video-tool-check-riverside-surgery-microsoft-teams-2026-11-22.html");
         a.about.org_name = "../../etc/passwd ☃".into();
         a.tool = None;
         let s = DpoSummary::new(&a, content, "2026-11-22");
-        assert_eq!(
-            file_name(&s, "txt"),
-            "video-tool-check-etc-passwd-no-tool-chosen-2026-11-22.txt"
-        );
+        assert_eq!(file_name(&s, "txt"), "video-tool-check-etc-passwd-no-tool-chosen-2026-11-22.txt");
     }
 }

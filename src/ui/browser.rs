@@ -18,10 +18,7 @@ pub fn go(screen: &Screen) {
 /// Moves focus to an element by id, for error summary links: a real `#id`
 /// link would change the hash, which this widget uses for its screens.
 pub fn focus_id(id: &str) {
-    if let Some(el) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
 }
@@ -29,11 +26,8 @@ pub fn focus_id(id: &str) {
 /// Moves focus to the screen's heading so screen readers announce the new screen.
 pub fn focus_heading() {
     request_animation_frame(|| {
-        if let Some(h1) = document()
-            .query_selector(".vtc h1")
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        if let Some(h1) =
+            document().query_selector(".vtc h1").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = h1.focus();
         }

@@ -5,6 +5,7 @@
 mod about;
 pub mod browser;
 mod common;
+mod compare;
 pub mod route;
 mod section;
 mod start;
@@ -46,13 +47,9 @@ pub fn App() -> impl IntoView {
     let (initial, unreadable) = match storage::browser::load() {
         Loaded::Nothing => (Assessment::default(), None),
         Loaded::Found(a) => (a, None),
-        Loaded::Unreadable { raw, error } => (
-            Assessment::default(),
-            Some(Unreadable {
-                raw,
-                message: error.message(),
-            }),
-        ),
+        Loaded::Unreadable { raw, error } => {
+            (Assessment::default(), Some(Unreadable { raw, message: error.message() }))
+        }
     };
     let state = AppState {
         assessment: RwSignal::new(initial),
@@ -155,6 +152,7 @@ pub fn App() -> impl IntoView {
                 Screen::Start => view! { <start::StartScreen/> }.into_any(),
                 Screen::About => view! { <about::AboutScreen/> }.into_any(),
                 Screen::Tool => view! { <tool::ToolScreen/> }.into_any(),
+                Screen::Compare => view! { <compare::CompareScreen/> }.into_any(),
                 Screen::Section(id) => match state.content().section(&id) {
                     Some(section) => view! { <section::SectionScreen section=section/> }.into_any(),
                     None => view! { <start::StartScreen/> }.into_any(),

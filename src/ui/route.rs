@@ -6,6 +6,7 @@ pub enum Screen {
     Start,
     About,
     Tool,
+    Compare,
     Section(String),
     Summary,
 }
@@ -17,6 +18,7 @@ impl Screen {
         match path {
             "about" => Screen::About,
             "tool" => Screen::Tool,
+            "compare" => Screen::Compare,
             "summary" => Screen::Summary,
             p => match p.strip_prefix("section/") {
                 Some(id) if !id.is_empty() => Screen::Section(id.to_string()),
@@ -30,6 +32,7 @@ impl Screen {
             Screen::Start => "#/".to_string(),
             Screen::About => "#/about".to_string(),
             Screen::Tool => "#/tool".to_string(),
+            Screen::Compare => "#/compare".to_string(),
             Screen::Section(id) => format!("#/section/{id}"),
             Screen::Summary => "#/summary".to_string(),
         }
@@ -46,6 +49,7 @@ mod tests {
             Screen::Start,
             Screen::About,
             Screen::Tool,
+            Screen::Compare,
             Screen::Section("risk".into()),
             Screen::Summary,
         ] {

@@ -19,26 +19,11 @@ pub fn StartScreen() -> impl IntoView {
     let tasks = move || {
         let a = a.get();
         let mut rows = vec![
-            (
-                "about".to_string(),
-                "About you".to_string(),
-                Screen::About,
-                a.about_status(),
-            ),
-            (
-                "tool".to_string(),
-                "Choose your video tool".to_string(),
-                Screen::Tool,
-                a.tool_status(),
-            ),
+            ("about".to_string(), "About you".to_string(), Screen::About, a.about_status()),
+            ("tool".to_string(), "Choose your video tool".to_string(), Screen::Tool, a.tool_status()),
         ];
         for s in a.sections(content) {
-            rows.push((
-                s.id.clone(),
-                s.title.clone(),
-                Screen::Section(s.id.clone()),
-                a.section_status(content, &s.id),
-            ));
+            rows.push((s.id.clone(), s.title.clone(), Screen::Section(s.id.clone()), a.section_status(content, &s.id)));
         }
         rows.into_iter()
             .map(|(id, title, screen, status)| {
@@ -61,9 +46,7 @@ pub fn StartScreen() -> impl IntoView {
         storage::browser::clear();
         a.set(Assessment::default());
         confirming.set(false);
-        state
-            .notice
-            .set(Some("Your answers have been deleted from this browser.".into()));
+        state.notice.set(Some("Your answers have been deleted from this browser.".into()));
         go(&Screen::Start);
     };
 
@@ -77,6 +60,8 @@ pub fn StartScreen() -> impl IntoView {
 
         <h2>"Your tasks"</h2>
         <ul class="nhsuk-task-list" id="tasks">{tasks}</ul>
+
+        <p><a class="nhsuk-link" href="#/compare">"Compare video tools side by side"</a></p>
 
         <h2>"Send your summary"</h2>
         <p><a class="nhsuk-link" href="#/summary">"Check your answers and send them to your DPO"</a></p>

@@ -7,8 +7,53 @@ use super::browser::{download, today};
 use super::common::BackToTasks;
 use super::route::Screen;
 use super::AppState;
+use crate::assessment::ActionPlan;
+use crate::content::Check;
 use crate::export::{email, report};
 use crate::summary::DpoSummary;
+
+/// One action with its owner, due date and status, all editable and saved as typed.
+#[component]
+fn ActionRow(number: usize, check: &'static Check) -> impl IntoView {
+    let a = expect_context::<AppState>().assessment;
+    let id = check.id.as_str();
+    let answer = move || a.with(|a| a.answers.get(id).map_or("", |x| x.label()));
+    let plan = move || a.with(|a| a.plans.get(id).cloned().unwrap_or_default());
+    let edit = move |f: fn(&mut ActionPlan, String)| {
+        move |ev| {
+            let v = event_target_value(&ev);
+            a.update(|a| f(a.plans.entry(id.to_string()).or_default(), v))
+        }
+    };
+    view! {
+        <li class="vtc-action" id=format!("action-{id}")>
+            <h3 class="nhsuk-heading-s nhsuk-u-margin-bottom-2">
+                {format!("{number}. ")}
+                {check.blocking.then(|| view! { <strong class="nhsuk-tag nhsuk-tag--red">"Essential"</strong> " " })}
+                {check.action.clone()}
+            </h3>
+            <p class="vtc-sources">{move || format!("Because you answered {} to: {}", answer(), check.statement)}</p>
+            <div class="vtc-plan vtc-no-print">
+                <div class="nhsuk-form-group">
+                    <label class="nhsuk-label" for=format!("owner-{id}")>"Owner"</label>
+                    <input class="nhsuk-input nhsuk-input--width-20" id=format!("owner-{id}") type="text"
+                        prop:value=move || plan().owner on:input=edit(|p, v| p.owner = v)/>
+                </div>
+                <div class="nhsuk-form-group">
+                    <label class="nhsuk-label" for=format!("due-{id}")>"Due date"</label>
+                    <input class="nhsuk-input nhsuk-input--width-10" id=format!("due-{id}") type="date"
+                        prop:value=move || plan().due on:input=edit(|p, v| p.due = v)/>
+                </div>
+                <div class="nhsuk-checkboxes__item">
+                    <input class="nhsuk-checkboxes__input" id=format!("done-{id}") type="checkbox"
+                        prop:checked=move || plan().done
+                        on:change=move |ev| { let done = event_target_checked(&ev); a.update(|a| a.plans.entry(id.to_string()).or_default().done = done); }/>
+                    <label class="nhsuk-label nhsuk-checkboxes__label" for=format!("done-{id}")>"Done"</label>
+                </div>
+            </div>
+        </li>
+    }
+}
 
 #[component]
 pub fn SummaryScreen() -> impl IntoView {
@@ -24,16 +69,9 @@ pub fn SummaryScreen() -> impl IntoView {
             "html" => ("text/html", a.with_untracked(|a| report::html(a, content, &s))),
             _ => ("text/plain", s.to_text()),
         };
-        let result = download(
-            &report::file_name(&s, extension),
-            &format!("{mime};charset=utf-8"),
-            &text,
-        );
-        download_problem.set(
-            result
-                .err()
-                .map(|_| "Your browser did not let us make the file. Try another browser.".to_string()),
-        );
+        let result = download(&report::file_name(&s, extension), &format!("{mime};charset=utf-8"), &text);
+        download_problem
+            .set(result.err().map(|_| "Your browser did not let us make the file. Try another browser.".to_string()));
     };
 
     let outcome_box = move || {
@@ -79,15 +117,12 @@ pub fn SummaryScreen() -> impl IntoView {
             ("Type of organisation", s.org_type.clone(), Screen::About),
             (
                 "Data protection officer",
-                if dpo.is_empty() {
-                    crate::summary::NOT_GIVEN.to_string()
-                } else {
-                    dpo
-                },
+                if dpo.is_empty() { crate::summary::NOT_GIVEN.to_string() } else { dpo },
                 Screen::About,
             ),
             ("Used for", s.purpose.clone(), Screen::About),
             ("Video tool", s.tool.clone(), Screen::Tool),
+            ("DPIA screening", s.dpia.clone(), Screen::Section(crate::assessment::DPIA_SECTION.to_string())),
         ];
         view! {
             <dl class="nhsuk-summary-list" id="details">
@@ -112,22 +147,19 @@ pub fn SummaryScreen() -> impl IntoView {
         }
     };
 
+    // Redraw the action list only when which actions there are changes, not
+    // on every keystroke in an owner field, so typing keeps its focus.
+    let action_ids =
+        Memo::new(move |_| summary.with(|s| s.actions.iter().map(|x| x.check_id.clone()).collect::<Vec<_>>()));
     let actions = move || {
-        let s = summary.get();
-        if s.actions.is_empty() {
+        let ids = action_ids.get();
+        if ids.is_empty() {
             return view! { <p id="actions">"No actions. You answered Yes to every check you have answered."</p> }
                 .into_any();
         }
         view! {
-            <ol class="nhsuk-list nhsuk-list--number" id="actions">
-                {s.actions.into_iter().map(|x| view! {
-                    <li class="vtc-action">
-                        {x.essential.then(|| view! { <strong class="nhsuk-tag nhsuk-tag--red">"Essential"</strong> " " })}
-                        <strong>{x.todo}</strong>
-                        <br/>
-                        <span class="vtc-sources">{format!("Because you answered {} to: {}", x.answer.label(), x.statement)}</span>
-                    </li>
-                }).collect_view()}
+            <ol class="nhsuk-list vtc-action-list" id="actions">
+                {ids.into_iter().enumerate().filter_map(|(i, id)| content.check(&id).map(|c| (i, c))).map(|(i, c)| view! { <ActionRow number=i + 1 check=c/> }).collect_view()}
             </ol>
         }
         .into_any()

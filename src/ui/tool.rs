@@ -3,22 +3,18 @@
 use leptos::prelude::*;
 
 use super::browser::go;
-use super::common::{focus_error_summary, BackToTasks, ErrorSummary, Sources};
+use super::common::{focus_error_summary, BackToTasks, ErrorSummary};
+use super::compare::{ConcernList, FactList};
 use super::route::Screen;
 use super::AppState;
 use crate::assessment::{FieldError, ToolChoice, OTHER_TOOL};
+use crate::choosing::concerns;
 
 fn tool_errors(choice: &Option<ToolChoice>) -> Vec<FieldError> {
     match choice {
-        None => vec![FieldError {
-            field: "tool",
-            message: "Select the video tool you use or plan to use",
-        }],
+        None => vec![FieldError { field: "tool", message: "Select the video tool you use or plan to use" }],
         Some(ToolChoice::Other(name)) if name.trim().is_empty() => {
-            vec![FieldError {
-                field: "other-tool-name",
-                message: "Enter the name of the video tool",
-            }]
+            vec![FieldError { field: "other-tool-name", message: "Enter the name of the video tool" }]
         }
         _ => Vec::new(),
     }
@@ -61,11 +57,7 @@ pub fn ToolScreen() -> impl IntoView {
             let id = format!("tool-{}", t.id);
             let tool_id = t.id.clone();
             let checked_id = t.id.clone();
-            let label = if t.retired {
-                format!("{} (closed)", t.name)
-            } else {
-                t.name.clone()
-            };
+            let label = if t.retired { format!("{} (closed)", t.name) } else { t.name.clone() };
             view! {
                 <div class="nhsuk-radios__item">
                     <input class="nhsuk-radios__input" id=id.clone() name="tool" type="radio" value=t.id.clone()
@@ -82,14 +74,22 @@ pub fn ToolScreen() -> impl IntoView {
         _ => String::new(),
     };
 
+    // Only a change of tool redraws what we know about it.
+    let listed = Memo::new(move |_| match a.with(|a| a.tool.clone()) {
+        Some(ToolChoice::Listed(id)) => Some(id),
+        _ => None,
+    });
     let about_choice = move || {
-        let Some(ToolChoice::Listed(id)) = a.with(|a| a.tool.clone()) else {
-            return None;
-        };
-        let tool = content.tool(&id)?;
+        let tool = content.tool(&listed.get()?)?;
+        let found = a.with_untracked(|a| concerns(tool, &a.about));
         let body = view! {
             <p>{tool.note.clone()}</p>
-            <Sources ids=tool.sources.clone()/>
+            <h3 class="nhsuk-heading-xs">"What would stop you using it"</h3>
+            <ConcernList concerns=found/>
+            <details class="nhsuk-details">
+                <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">{format!("What we know about {}", tool.name)}</span></summary>
+                <div class="nhsuk-details__text"><FactList tool=tool/></div>
+            </details>
         };
         Some(if tool.retired {
             view! {
@@ -123,7 +123,7 @@ pub fn ToolScreen() -> impl IntoView {
         <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || has_error("tool") || has_error("other-tool-name")>
             <fieldset class="nhsuk-fieldset" aria-describedby="tool-hint">
                 <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"Which video tool do you use, or plan to use?"</legend>
-                <div class="nhsuk-hint" id="tool-hint">"Choose one. If you are comparing tools, check each one separately."</div>
+                <div class="nhsuk-hint" id="tool-hint">"Choose one. Not sure which? "<a class="nhsuk-link" href="#/compare">"Compare tools side by side"</a>"."</div>
                 {move || has_error("tool").then(|| view! {
                     <span class="nhsuk-error-message" id="tool-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>"Select the video tool you use or plan to use"</span>
                 })}

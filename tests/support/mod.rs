@@ -29,10 +29,7 @@ pub struct StaticServer {
 impl StaticServer {
     pub fn start() -> StaticServer {
         let dist = repo().join("dist");
-        assert!(
-            dist.join("index.html").exists(),
-            "build dist/ first: trunk build --release"
-        );
+        assert!(dist.join("index.html").exists(), "build dist/ first: trunk build --release");
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let requests = Arc::new(Mutex::new(Vec::new()));
@@ -165,10 +162,7 @@ pub struct TempDir(pub PathBuf);
 
 impl TempDir {
     pub fn new(name: &str) -> TempDir {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos();
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
         let dir = std::env::temp_dir().join(format!("vtc-{name}-{}-{nanos}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         TempDir(dir)
@@ -249,11 +243,7 @@ impl Browser {
     }
 
     pub async fn click(&self, css: &str) {
-        self.wait_for(css)
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("could not click {css}: {e}"));
+        self.wait_for(css).await.click().await.unwrap_or_else(|e| panic!("could not click {css}: {e}"));
     }
 
     /// Picks a radio the way a person does: by clicking its label.
@@ -305,11 +295,7 @@ impl Browser {
             .await
             .unwrap();
         let violations: Vec<String> = serde_json::from_value(result).unwrap();
-        assert!(
-            violations.is_empty(),
-            "accessibility problems on {screen}:\n{}",
-            violations.join("\n")
-        );
+        assert!(violations.is_empty(), "accessibility problems on {screen}:\n{}", violations.join("\n"));
     }
 
     /// Waits for a finished download whose name ends with `suffix`: Chromium
@@ -325,10 +311,7 @@ impl Browser {
                 .find(|e| e.file_name().to_string_lossy().ends_with(suffix));
             if let Some(entry) = found {
                 let mut text = String::new();
-                std::fs::File::open(entry.path())
-                    .unwrap()
-                    .read_to_string(&mut text)
-                    .unwrap();
+                std::fs::File::open(entry.path()).unwrap().read_to_string(&mut text).unwrap();
                 if !text.is_empty() && last_len == Some(text.len()) {
                     return (entry.file_name().to_string_lossy().to_string(), text);
                 }

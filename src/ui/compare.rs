@@ -1,0 +1,169 @@
+//! What is known about each tool, and the comparison of two or more tools
+//! against the user's organisation and purpose.
+
+use leptos::prelude::*;
+
+use super::browser::go;
+use super::common::{BackToTasks, Sources};
+use super::route::Screen;
+use super::AppState;
+use crate::assessment::ToolChoice;
+use crate::choosing::{concerns, Concern, Severity};
+use crate::content::Tool;
+
+/// Blockers and cautions, as a warning callout when any blocks use.
+#[component]
+pub fn ConcernList(concerns: Vec<Concern>) -> impl IntoView {
+    if concerns.is_empty() {
+        return view! { <p class="vtc-concerns">"Nothing in what we know stops you using it. You still need to do the checks."</p> }.into_any();
+    }
+    let items = concerns
+        .into_iter()
+        .map(|c| {
+            let tag = match c.severity {
+                Severity::Blocker => view! { <strong class="nhsuk-tag nhsuk-tag--red">"Stops use"</strong> }.into_any(),
+                Severity::Caution => view! { <strong class="nhsuk-tag nhsuk-tag--yellow">"Check"</strong> }.into_any(),
+            };
+            view! { <li>{tag}" "{c.text}</li> }
+        })
+        .collect_view();
+    view! { <ul class="nhsuk-list vtc-concerns">{items}</ul> }.into_any()
+}
+
+/// Each attribute of a tool with its sources; unverified facts are marked.
+#[component]
+pub fn FactList(tool: &'static Tool) -> impl IntoView {
+    let content = expect_context::<AppState>().content();
+    let rows = content
+        .attributes
+        .iter()
+        .filter_map(|attr| tool.facts.get(&attr.id).map(|fact| (attr, fact)))
+        .map(|(attr, fact)| {
+            view! {
+                <div class="nhsuk-summary-list__row">
+                    <dt class="nhsuk-summary-list__key">{attr.label.clone()}</dt>
+                    <dd class="nhsuk-summary-list__value">
+                        {fact.confirm.then(|| view! { <strong class="nhsuk-tag nhsuk-tag--yellow">"To confirm"</strong>" " })}
+                        {fact.text.clone()}
+                        <Sources ids=fact.sources.clone()/>
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <dl class="nhsuk-summary-list vtc-facts">{rows}</dl> }
+}
+
+#[component]
+pub fn CompareScreen() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let content = state.content();
+    let a = state.assessment;
+    let picked = RwSignal::new(Vec::<String>::new());
+    let about = move || a.with(|a| a.about.clone());
+
+    let boxes = content
+        .tools
+        .iter()
+        .map(|t| {
+            let id = format!("compare-{}", t.id);
+            let tool_id = t.id.clone();
+            let check_id = t.id.clone();
+            view! {
+                <div class="nhsuk-checkboxes__item">
+                    <input class="nhsuk-checkboxes__input" id=id.clone() name="compare" type="checkbox" value=t.id.clone()
+                        prop:checked=move || picked.with(|p| p.contains(&check_id))
+                        on:change=move |_| picked.update(|p| {
+                            if let Some(i) = p.iter().position(|x| x == &tool_id) { p.remove(i); } else { p.push(tool_id.clone()); }
+                        })/>
+                    <label class="nhsuk-label nhsuk-checkboxes__label" for=id>{t.name.clone()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+
+    let table = move || {
+        let tools: Vec<&'static Tool> = picked.get().iter().filter_map(|id| content.tool(id)).collect();
+        if tools.len() < 2 {
+            return view! { <p id="comparison">"Choose at least 2 tools to compare them."</p> }.into_any();
+        }
+        let about = about();
+        let head = tools.iter().map(|t| view! { <th scope="col">{t.name.clone()}</th> }).collect_view();
+        let concern_row =
+            tools.iter().map(|t| view! { <td><ConcernList concerns=concerns(t, &about)/></td> }).collect_view();
+        let rows = content
+            .attributes
+            .iter()
+            .map(|attr| {
+                let cells = tools
+                    .iter()
+                    .map(|t| {
+                        let fact = t.facts.get(&attr.id);
+                        view! {
+                            <td>
+                                {fact.filter(|f| f.confirm).map(|_| view! { <strong class="nhsuk-tag nhsuk-tag--yellow">"To confirm"</strong>" " })}
+                                {fact.map(|f| f.text.clone())}
+                            </td>
+                        }
+                    })
+                    .collect_view();
+                view! { <tr><th scope="row">{attr.label.clone()}</th>{cells}</tr> }
+            })
+            .collect_view();
+        let choose = tools
+            .iter()
+            .map(|t| {
+                let id = t.id.clone();
+                let name = t.name.clone();
+                view! {
+                    <td>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                            on:click=move |_| { a.update(|a| a.tool = Some(ToolChoice::Listed(id.clone()))); go(&Screen::Tool); }>
+                            {format!("Check {name}")}
+                        </button>
+                    </td>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="vtc-table-scroll" role="region" aria-labelledby="comparison-caption" tabindex="0" id="comparison">
+                <table class="nhsuk-table">
+                    <caption class="nhsuk-table__caption" id="comparison-caption">"Your tools side by side"</caption>
+                    <thead><tr><td></td>{head}</tr></thead>
+                    <tbody>
+                        <tr><th scope="row">"What would stop you"</th>{concern_row}</tr>
+                        {rows}
+                        <tr><th scope="row">"Check it"</th>{choose}</tr>
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+
+    view! {
+        <BackToTasks/>
+        <h1 tabindex="-1">"Compare video tools"</h1>
+        <p>"See what we know about two or more tools side by side, and what would stop you using each one."</p>
+        {move || {
+            let about = about();
+            match (about.org_type, about.purpose) {
+                (Some(org), Some(purpose)) => view! {
+                    <p id="compare-for">{format!("Compared for: {}, using it for {}.", org.label(), purpose.label().to_lowercase())}</p>
+                }.into_any(),
+                _ => view! {
+                    <div class="nhsuk-inset-text" id="compare-for">
+                        <p>"Fill in "<a class="nhsuk-link" href="#/about">"About you"</a>" first to see what would stop your organisation using each tool."</p>
+                    </div>
+                }.into_any(),
+            }
+        }}
+        <div class="nhsuk-form-group">
+            <fieldset class="nhsuk-fieldset">
+                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"Which tools do you want to compare?"</legend>
+                <div class="nhsuk-checkboxes">{boxes}</div>
+            </fieldset>
+        </div>
+        {table}
+    }
+}
