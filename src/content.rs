@@ -334,3 +334,94 @@ mod tests {
         assert!(skype.note.contains("closed"));
     }
 }
+
+/// The map from every sentence of the seed guidance to what covers it.
+#[cfg(test)]
+mod seed_map {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    struct SeedMap {
+        sentences: Vec<Entry>,
+    }
+
+    #[derive(Deserialize)]
+    struct Entry {
+        seed: String,
+        starts: String,
+        covered_by: Vec<String>,
+    }
+
+    /// Splits guidance text the way a reader would: lines, then sentences.
+    fn sentences(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        // Non-breaking spaces read as spaces.
+        let text = text.replace('\u{a0}', " ");
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let mut current = String::new();
+            let chars: Vec<char> = line.chars().collect();
+            for (i, c) in chars.iter().enumerate() {
+                current.push(*c);
+                let ends = matches!(c, '.' | '?' | '!')
+                    && chars.get(i + 1) == Some(&' ')
+                    && chars.get(i + 2).is_some_and(|n| n.is_uppercase());
+                if ends {
+                    out.push(current.trim().to_string());
+                    current.clear();
+                }
+            }
+            if !current.trim().is_empty() {
+                out.push(current.trim().to_string());
+            }
+        }
+        out
+    }
+
+    fn resolves(content: &Content, reference: &str) -> bool {
+        match reference.split_once(':') {
+            Some(("check", id)) => content.check(id).is_some(),
+            Some(("section", id)) => content.section(id).is_some(),
+            Some(("source", id)) => content.source(id).is_some(),
+            Some(("tool", id)) => content.tool(id).is_some(),
+            Some(("screen", "compare")) => true,
+            None => matches!(reference, "history" | "dpia-screening" | "not-guidance"),
+            _ => false,
+        }
+    }
+
+    #[test]
+    fn every_sentence_of_the_seed_guidance_is_covered() {
+        let map: SeedMap = serde_json::from_str(include_str!("../content/seed-map.json")).unwrap();
+        let content = Content::builtin();
+        for entry in &map.sentences {
+            assert!(!entry.covered_by.is_empty(), "'{}' is covered by nothing", entry.starts);
+            for r in &entry.covered_by {
+                assert!(resolves(content, r), "'{}' names '{r}', which does not exist", entry.starts);
+            }
+        }
+        let seeds = [
+            ("000_3c7080e70a492cce.txt", include_str!("../content/seeds/000_3c7080e70a492cce.txt")),
+            ("001_84a6a9166316d787.txt", include_str!("../content/seeds/001_84a6a9166316d787.txt")),
+        ];
+        let mut total = 0;
+        for (name, text) in seeds {
+            for sentence in sentences(text) {
+                total += 1;
+                assert!(
+                    map.sentences.iter().any(|e| e.seed == name && sentence.starts_with(&e.starts)),
+                    "no entry in content/seed-map.json covers this sentence of {name}: {sentence}"
+                );
+            }
+        }
+        assert_eq!(total, map.sentences.len(), "the map has entries for sentences the seeds do not have");
+    }
+
+    #[test]
+    fn sentences_split_like_a_reader_would() {
+        assert_eq!(
+            sentences("One thing. Two things? three\n\n- a list item"),
+            vec!["One thing.", "Two things? three", "- a list item"]
+        );
+    }
+}

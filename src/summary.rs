@@ -10,9 +10,24 @@ pub struct SectionSummary {
     pub title: String,
     pub status: TaskStatus,
     pub outcome: Outcome,
+    /// The checks answered No or Not sure that set the outcome.
+    pub because: Vec<String>,
 }
 
 impl SectionSummary {
+    /// Why the section has its outcome, in a sentence.
+    pub fn reason(&self) -> String {
+        match (self.status, self.because.len()) {
+            (TaskStatus::NotStarted, _) => "You have not answered this section yet.".to_string(),
+            (_, 0) => "You answered Yes to every check here.".to_string(),
+            (_, n) => format!(
+                "You answered No or Not sure to {}: {}",
+                if n == 1 { "1 check".to_string() } else { format!("{n} checks") },
+                self.because.join(" ")
+            ),
+        }
+    }
+
     /// The section's outcome once every check in it is answered; until then, its status.
     pub fn verdict(&self) -> &'static str {
         match self.status {
@@ -98,6 +113,12 @@ impl DpoSummary {
                     title: s.title.clone(),
                     status: a.section_status(content, &s.id),
                     outcome: a.section_outcome(content, &s.id),
+                    because: a
+                        .checks_in(content, &s.id)
+                        .into_iter()
+                        .filter(|c| matches!(a.answers.get(&c.id), Some(Answer::No | Answer::NotSure)))
+                        .map(|c| c.statement.clone())
+                        .collect(),
                 })
                 .collect(),
             in_place: a.in_place(content).iter().map(|c| c.statement.clone()).collect(),
@@ -211,7 +232,7 @@ impl DpoSummary {
         line("");
         line("SECTIONS");
         for s in &self.sections {
-            line(&format!("- {}: {}", s.title, s.verdict()));
+            line(&format!("- {}: {}. {}", s.title, s.verdict(), s.reason()));
         }
         line("");
         line(&format!("ACTIONS ({})", self.actions.len()));
@@ -251,6 +272,10 @@ mod tests {
         assert!(text.contains("1. Updates to the tool are installed as soon as they come out. (you answered Not sure)"));
         assert!(text.contains("Owner: Not given. Due: Not given. Status: to do."));
         assert!(text.contains("DPIA screening: DPIA needed before use"));
+        assert!(text.contains(
+            "- Using the tool safely: Use with actions. You answered No or Not sure to 1 check: Updates to the tool"
+        ));
+        assert!(text.contains("- Risks of the tool: Ready to use. You answered Yes to every check here."));
         assert!(!text.contains("not finished"));
     }
 

@@ -122,7 +122,12 @@ pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
 
     h.push_str("<section>\n<h2>Sections</h2>\n<table>\n<thead><tr><th scope=\"col\">Section</th><th scope=\"col\">Outcome</th></tr></thead>\n<tbody>\n");
     for sec in &s.sections {
-        h.push_str(&format!("<tr><td>{}</td><td>{}</td></tr>\n", e(&sec.title), e(sec.verdict())));
+        h.push_str(&format!(
+            "<tr><td>{}</td><td>{}<br><span class=\"small\">{}</span></td></tr>\n",
+            e(&sec.title),
+            e(sec.verdict()),
+            e(&sec.reason())
+        ));
     }
     h.push_str("</tbody>\n</table>\n</section>\n");
 

@@ -190,7 +190,8 @@ pub fn SummaryScreen() -> impl IntoView {
                         .collect_view();
                     view! {
                         <h3>{format!("{}: {}", section.title, section.verdict())}</h3>
-                        <dl class="nhsuk-summary-list">{rows}</dl>
+                        <p class="vtc-sources">{section.reason()}</p>
+                        <dl class="nhsuk-summary-list vtc-answers">{rows}</dl>
                     }
                 })
                 .collect_view()

@@ -234,8 +234,16 @@ impl Browser {
             .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
     }
 
+    /// The element's text. Leptos may redraw the element between finding it
+    /// and reading it, so a stale element is looked up again.
     pub async fn text(&self, css: &str) -> String {
-        self.wait_for(css).await.text().await.unwrap()
+        for _ in 0..20 {
+            if let Ok(text) = self.wait_for(css).await.text().await {
+                return text;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("could not read the text of {css}");
     }
 
     pub async fn exists(&self, css: &str) -> bool {
@@ -243,7 +251,16 @@ impl Browser {
     }
 
     pub async fn click(&self, css: &str) {
-        self.wait_for(css).await.click().await.unwrap_or_else(|e| panic!("could not click {css}: {e}"));
+        let mut last = None;
+        for _ in 0..20 {
+            match self.wait_for(css).await.click().await {
+                Ok(_) => return,
+                // Redrawn between finding and clicking: find it again.
+                Err(e) => last = Some(e),
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("could not click {css}: {last:?}");
     }
 
     /// Picks a radio the way a person does: by clicking its label.
@@ -324,7 +341,13 @@ impl Browser {
 
     pub async fn screenshot(&self, name: &str) {
         if let Ok(dir) = std::env::var("VTC_SCREENSHOTS") {
+            // The whole page, not only what fits in the window: grow the
+            // window to the page's height for the picture, then put it back.
+            let (w, h) = self.client.get_window_size().await.unwrap();
+            let full = self.js("return document.documentElement.scrollHeight").await.as_u64().unwrap_or(900);
+            self.client.set_window_size(w as u32, (full as u32 + 140).max(h as u32)).await.unwrap();
             let png = self.client.screenshot().await.unwrap();
+            self.client.set_window_size(w as u32, h as u32).await.unwrap();
             std::fs::create_dir_all(&dir).unwrap();
             std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).unwrap();
         }
