@@ -38,6 +38,8 @@ command -v chromium >/dev/null || missing_debs+=(chromium)
 command -v chromedriver >/dev/null || missing_debs+=(chromium-driver)
 # Arial-compatible fonts, so screenshots look like a real practice PC.
 [ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || missing_debs+=(fonts-liberation)
+# pdftotext, for the test that prints the summary to PDF.
+command -v pdftotext >/dev/null || missing_debs+=(poppler-utils)
 if [ ${#missing_debs[@]} -gt 0 ]; then
   say "Installing ${missing_debs[*]} from Debian"
   apt-get update

@@ -321,6 +321,36 @@ pub struct Assessment {
     pub dpia: DpiaScreening,
     /// Owner, due date and status of the action for a check, by check id.
     pub plans: BTreeMap<String, ActionPlan>,
+    /// The DPO's decisions, when a reviewed file comes back. Written by the
+    /// DPO review round trip; kept and carried through every save and file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<DpoReview>,
+}
+
+/// A DPO's review of an assessment: a decision with reasons on each item.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DpoReview {
+    pub reviewer: String,
+    /// ISO date of the review.
+    pub date: String,
+    /// The DPO's decision on each check, by check id; "overall" for the whole.
+    pub decisions: BTreeMap<String, Decision>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    pub verdict: Verdict,
+    #[serde(default)]
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Accepted,
+    NeedsChange,
+    Rejected,
 }
 
 impl Assessment {

@@ -11,6 +11,7 @@ pub mod assessment;
 pub mod choosing;
 pub mod content;
 pub mod export;
+pub mod library;
 pub mod storage;
 pub mod summary;
 pub mod ui;

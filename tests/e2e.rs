@@ -148,6 +148,7 @@ async fn gp_practice_checks_teams_and_sends_the_summary_to_its_dpo() {
     let back = video_tool_check::storage::decode(&data).unwrap();
     assert_eq!(back.about.org_name, "Riverside Surgery");
     assert_eq!(back.answers.get("updates"), Some(&video_tool_check::assessment::Answer::No));
+    b.click("details:has(#download-text) summary").await;
     b.click("#download-text").await;
     let (_, text) = b.downloaded(".txt").await;
     assert!(text.contains("OUTCOME: Do not use yet"));

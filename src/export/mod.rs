@@ -2,4 +2,5 @@
 //! typed as text: escaped for HTML, percent-encoded for links.
 
 pub mod email;
+pub mod file;
 pub mod report;

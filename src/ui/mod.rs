@@ -3,6 +3,7 @@
 //! modules, so components stay thin.
 
 mod about;
+mod assessments;
 pub mod browser;
 mod common;
 mod compare;
@@ -17,21 +18,51 @@ use leptos::prelude::*;
 
 use crate::assessment::Assessment;
 use crate::content::Content;
+use crate::library::Library;
 use crate::storage::{self, browser::Loaded};
 use route::Screen;
 
 /// What every screen shares.
 #[derive(Clone, Copy)]
 pub struct AppState {
+    /// The assessment being worked on: what the flow screens read and change.
     pub assessment: RwSignal<Assessment>,
+    /// Every assessment kept in this browser, the current one included.
+    pub library: RwSignal<Library>,
     pub screen: RwSignal<Screen>,
-    /// A one-off message shown at the top of the next screen, such as "deleted".
+    /// A one-off message shown at the top of the screen, such as "deleted".
     pub notice: RwSignal<Option<String>>,
 }
 
 impl AppState {
     pub fn content(&self) -> &'static Content {
         Content::builtin()
+    }
+
+    /// Makes another saved assessment the one being worked on.
+    pub fn open(&self, id: &str) {
+        let mut next = None;
+        self.library.update(|lib| {
+            if lib.open(id) {
+                next = Some(lib.current().assessment.clone());
+            }
+        });
+        if let Some(a) = next {
+            self.assessment.set(a);
+        }
+    }
+
+    /// Puts the library's current assessment on screen after the library changed.
+    pub fn show_current(&self) {
+        let a = self.library.with_untracked(|lib| lib.current().assessment.clone());
+        if self.assessment.get_untracked() != a {
+            self.assessment.set(a);
+        }
+    }
+
+    /// A new id from the clock, unique in this library.
+    pub fn fresh_id(&self) -> String {
+        self.library.with_untracked(|lib| lib.fresh_id(js_sys::Date::now() as u64))
     }
 }
 
@@ -45,14 +76,13 @@ struct Unreadable {
 #[component]
 pub fn App() -> impl IntoView {
     let (initial, unreadable) = match storage::browser::load() {
-        Loaded::Nothing => (Assessment::default(), None),
-        Loaded::Found(a) => (a, None),
-        Loaded::Unreadable { raw, error } => {
-            (Assessment::default(), Some(Unreadable { raw, message: error.message() }))
-        }
+        Loaded::Nothing => (Library::default(), None),
+        Loaded::Found(lib) => (lib, None),
+        Loaded::Unreadable { raw, error } => (Library::default(), Some(Unreadable { raw, message: error.message() })),
     };
     let state = AppState {
-        assessment: RwSignal::new(initial),
+        assessment: RwSignal::new(initial.current().assessment.clone()),
+        library: RwSignal::new(initial),
         screen: RwSignal::new(Screen::from_hash(&location_hash().unwrap_or_default())),
         notice: RwSignal::new(None),
     };
@@ -68,36 +98,48 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // Another tab saved the same assessment. Take its answers, so that this
-    // tab's next save cannot silently undo what was answered there.
+    // Another tab saved. Take what it saved, so that this tab's next save
+    // cannot silently undo an answer given there. This tab keeps working on
+    // its own current assessment if that still exists.
     let _ = window_event_listener(ev::storage, move |ev| {
         if ev.key().as_deref() != Some(storage::KEY) {
             return;
         }
-        let theirs = match ev.new_value() {
-            Some(text) => match storage::decode(&text) {
-                Ok(a) => a,
-                Err(_) => return,
-            },
-            None => Assessment::default(),
+        let Some(mut theirs) = ev.new_value().and_then(|text| storage::decode_library(&text).ok()) else {
+            return;
         };
-        if state.assessment.get_untracked() != theirs {
-            state.assessment.set(theirs);
-            state.notice.set(Some(
-                "Your answers were changed in another tab or window. This page now shows the latest answers.".into(),
-            ));
+        let mine = state.library.with_untracked(|lib| lib.current.clone());
+        theirs.open(&mine);
+        if state.library.with_untracked(|lib| lib != &theirs) {
+            let changed_here = theirs.current().assessment != state.assessment.get_untracked();
+            state.library.set(theirs);
+            state.show_current();
+            if changed_here {
+                state.notice.set(Some(
+                    "Your answers were changed in another tab or window. This page now shows the latest answers."
+                        .into(),
+                ));
+            }
         }
     });
 
-    // Persistence lives in this one effect: any change to any answer re-runs
-    // it, so nothing the user does can skip the save. A blank assessment is not
-    // written, so unreadable data set aside at load is never overwritten by it.
+    // Every answer goes into the library with today's date...
     Effect::new(move |_| {
         let a = state.assessment.get();
-        if a.is_blank() {
+        state.library.update(|lib| {
+            lib.update_current(&a, &browser::today());
+        });
+    });
+
+    // ...and persistence lives in this one effect: any change to any
+    // assessment re-runs it, so nothing the user does can skip the save. Data
+    // that could not be read at load is never written over: it was moved aside.
+    Effect::new(move |_| {
+        let lib = state.library.get();
+        if lib.is_blank() && unreadable.with_untracked(|u| u.is_some()) {
             return;
         }
-        save_problem.set(storage::browser::save(&a, &browser::today()).err());
+        save_problem.set(storage::browser::save(&lib).err());
     });
 
     // Screen readers announce the new heading when the screen changes. Not on
@@ -153,6 +195,7 @@ pub fn App() -> impl IntoView {
                 Screen::About => view! { <about::AboutScreen/> }.into_any(),
                 Screen::Tool => view! { <tool::ToolScreen/> }.into_any(),
                 Screen::Compare => view! { <compare::CompareScreen/> }.into_any(),
+                Screen::Assessments => view! { <assessments::AssessmentsScreen/> }.into_any(),
                 Screen::Section(id) => match state.content().section(&id) {
                     Some(section) => view! { <section::SectionScreen section=section/> }.into_any(),
                     None => view! { <start::StartScreen/> }.into_any(),

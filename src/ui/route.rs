@@ -7,6 +7,7 @@ pub enum Screen {
     About,
     Tool,
     Compare,
+    Assessments,
     Section(String),
     Summary,
 }
@@ -19,6 +20,7 @@ impl Screen {
             "about" => Screen::About,
             "tool" => Screen::Tool,
             "compare" => Screen::Compare,
+            "assessments" => Screen::Assessments,
             "summary" => Screen::Summary,
             p => match p.strip_prefix("section/") {
                 Some(id) if !id.is_empty() => Screen::Section(id.to_string()),
@@ -33,6 +35,7 @@ impl Screen {
             Screen::About => "#/about".to_string(),
             Screen::Tool => "#/tool".to_string(),
             Screen::Compare => "#/compare".to_string(),
+            Screen::Assessments => "#/assessments".to_string(),
             Screen::Section(id) => format!("#/section/{id}"),
             Screen::Summary => "#/summary".to_string(),
         }
@@ -50,6 +53,7 @@ mod tests {
             Screen::About,
             Screen::Tool,
             Screen::Compare,
+            Screen::Assessments,
             Screen::Section("risk".into()),
             Screen::Summary,
         ] {

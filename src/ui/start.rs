@@ -7,7 +7,6 @@ use super::common::{Sources, StatusTag};
 use super::route::Screen;
 use super::AppState;
 use crate::assessment::{Assessment, TaskStatus};
-use crate::storage;
 
 #[component]
 pub fn StartScreen() -> impl IntoView {
@@ -43,7 +42,6 @@ pub fn StartScreen() -> impl IntoView {
     };
 
     let delete_everything = move |_| {
-        storage::browser::clear();
         a.set(Assessment::default());
         confirming.set(false);
         state.notice.set(Some("Your answers have been deleted from this browser.".into()));
@@ -52,6 +50,13 @@ pub fn StartScreen() -> impl IntoView {
 
     view! {
         <h1 tabindex="-1">"Check a video tool"</h1>
+        {move || {
+            let lib = state.library.get();
+            (lib.saved.len() > 1).then(|| view! {
+                <p id="working-on">{format!("You are working on: {}. ", lib.current().title(content))}
+                    <a class="nhsuk-link" href="#/assessments">"See all your assessments"</a></p>
+            })
+        }}
         <p class="nhsuk-lede-text">"Check whether a video tool is safe to use for consultations with patients or for calls between staff, and what to do if it is not."</p>
         <p>"It takes about 10 minutes. At the end you get a summary to send to your data protection officer (DPO)."</p>
         <div class="nhsuk-inset-text">
@@ -62,6 +67,7 @@ pub fn StartScreen() -> impl IntoView {
         <ul class="nhsuk-task-list" id="tasks">{tasks}</ul>
 
         <p><a class="nhsuk-link" href="#/compare">"Compare video tools side by side"</a></p>
+        <p><a class="nhsuk-link" href="#/assessments">"Your assessments, import and removing your data"</a></p>
 
         <h2>"Send your summary"</h2>
         <p><a class="nhsuk-link" href="#/summary">"Check your answers and send them to your DPO"</a></p>
@@ -82,7 +88,7 @@ pub fn StartScreen() -> impl IntoView {
                 view! {
                     <div class="nhsuk-warning-callout" id="confirm-start-again">
                         <h3 class="nhsuk-warning-callout__label">"Delete your answers?"</h3>
-                        <p>"This deletes every answer from this browser. You cannot undo it. Download your summary first if you need a copy."</p>
+                        <p>"This deletes every answer in this assessment from this browser. You cannot undo it. Download your summary first if you need a copy."</p>
                         <div class="vtc-actions">
                             <button type="button" class="nhsuk-button nhsuk-button--warning" on:click=delete_everything>"Yes, delete my answers"</button>
                             <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| confirming.set(false)>"No, keep my answers"</button>

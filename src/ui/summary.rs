@@ -9,7 +9,7 @@ use super::route::Screen;
 use super::AppState;
 use crate::assessment::ActionPlan;
 use crate::content::Check;
-use crate::export::{email, report};
+use crate::export::{email, file, report};
 use crate::summary::DpoSummary;
 
 /// One action with its owner, due date and status, all editable and saved as typed.
@@ -33,6 +33,11 @@ fn ActionRow(number: usize, check: &'static Check) -> impl IntoView {
                 {check.action.clone()}
             </h3>
             <p class="vtc-sources">{move || format!("Because you answered {} to: {}", answer(), check.statement)}</p>
+            <p class="vtc-print-only">{move || {
+                let p = plan();
+                let or_not_given = |v: &str| if v.trim().is_empty() { "Not given".to_string() } else { v.trim().to_string() };
+                format!("Owner: {}. Due: {}. Status: {}.", or_not_given(&p.owner), or_not_given(&p.due), if p.done { "done" } else { "to do" })
+            }}</p>
             <div class="vtc-plan vtc-no-print">
                 <div class="nhsuk-form-group">
                     <label class="nhsuk-label" for=format!("owner-{id}")>"Owner"</label>
@@ -65,13 +70,28 @@ pub fn SummaryScreen() -> impl IntoView {
 
     let save = move |extension: &'static str| {
         let s = summary.get_untracked();
+        let name = state.library.with_untracked(|lib| lib.current().name.clone());
         let (mime, text) = match extension {
             "html" => ("text/html", a.with_untracked(|a| report::html(a, content, &s))),
+            "json" => ("application/json", a.with_untracked(|a| file::json(a, &s.date, &name))),
             _ => ("text/plain", s.to_text()),
         };
         let result = download(&report::file_name(&s, extension), &format!("{mime};charset=utf-8"), &text);
         download_problem
             .set(result.err().map(|_| "Your browser did not let us make the file. Try another browser.".to_string()));
+    };
+
+    let copy_status = RwSignal::new(String::new());
+    let copy = move |_| {
+        let text = summary.get_untracked().to_text();
+        let clipboard = window().navigator().clipboard();
+        leptos::task::spawn_local(async move {
+            let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await;
+            copy_status.set(match done {
+                Ok(_) => "The summary is copied. Paste it into your email or ticket.".to_string(),
+                Err(_) => "Your browser did not let us copy. Use Download as text instead.".to_string(),
+            });
+        });
     };
 
     let outcome_box = move || {
@@ -221,8 +241,19 @@ pub fn SummaryScreen() -> impl IntoView {
             <div class="vtc-actions nhsuk-u-margin-bottom-4">
                 <button type="button" class="nhsuk-button" id="download-report" on:click=move |_| save("html")>"Download summary"</button>
                 <a class="nhsuk-button nhsuk-button--secondary" id="email-dpo" href=mailto>"Email your DPO"</a>
-                <button type="button" class="nhsuk-button nhsuk-button--secondary" id="download-text" on:click=move |_| save("txt")>"Download as text"</button>
             </div>
+            <details class="nhsuk-details">
+                <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">"Other ways to save or send it"</span></summary>
+                <div class="nhsuk-details__text">
+                    <p>"Plain text is good for pasting into a ticket or a webmail message. The JSON file is for importing into Video Tool Check or another system."</p>
+                    <div class="vtc-actions">
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary" id="copy-summary" on:click=copy>"Copy summary"</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary" id="download-text" on:click=move |_| save("txt")>"Download as text"</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary" id="download-json" on:click=move |_| save("json")>"Download as JSON"</button>
+                    </div>
+                    <p role="status" id="copy-status">{move || copy_status.get()}</p>
+                </div>
+            </details>
             {move || download_problem.get().map(|p| view! { <p class="nhsuk-error-message" role="alert">{p}</p> })}
             <p class="vtc-sources">"The report is a web page file. It opens in any browser without this tool, and you can print it or save it as a PDF."</p>
         </div>

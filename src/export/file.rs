@@ -1,0 +1,113 @@
+//! The JSON download and reading a file back in. Import accepts the HTML
+//! report (which carries the JSON inside it), the JSON file, either of them
+//! with its extension lost or changed, and any older format version.
+
+use crate::assessment::Assessment;
+use crate::export::report;
+use crate::storage::{self, LoadError, MAX_FILE_BYTES};
+
+/// The JSON download: the assessment file format, pretty-printed for people.
+pub fn json(a: &Assessment, saved: &str, name: &str) -> String {
+    let compact = storage::encode_named(a, saved, name);
+    let value: serde_json::Value = serde_json::from_str(&compact).expect("just written");
+    serde_json::to_string_pretty(&value).expect("a value always serialises")
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub assessment: Assessment,
+    pub name: String,
+    /// The date the file was saved, as written in it.
+    pub saved: String,
+}
+
+/// Reads a chosen file. `size` is the file's size in bytes, checked before
+/// the text is trusted. Every error is a sentence for the user.
+pub fn read(size: usize, text: &str) -> Result<Imported, String> {
+    if size > MAX_FILE_BYTES || text.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "This file is too big ({:.1} MB). A Video Tool Check file is much smaller, so check you chose the right one.",
+            size.max(text.len()) as f64 / 1_048_576.0
+        ));
+    }
+    let text = text.trim_start_matches('\u{feff}').trim();
+    let json = if text.starts_with('{') {
+        text.to_string()
+    } else {
+        report::embedded_data(text).ok_or_else(|| {
+            "This file is not a Video Tool Check report or JSON file. Choose a file you downloaded from Video Tool Check."
+                .to_string()
+        })?
+    };
+    let parsed =
+        storage::decode_file(&json).map(|f| Imported { assessment: f.assessment, name: f.name, saved: f.saved });
+    match parsed {
+        Ok(imported) => Ok(imported),
+        // A whole library (say, copied out of local storage) brings its current one.
+        Err(LoadError::Unreadable(_)) if json.contains(storage::LIBRARY_FORMAT) => storage::decode_library(&json)
+            .map(|lib| {
+                let current = lib.current().clone();
+                Imported { assessment: current.assessment, name: current.name, saved: current.updated }
+            })
+            .map_err(|e| e.message().replace("saved answers", "file")),
+        Err(e) => Err(e.message().replace("saved answers", "file")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::tests::complete_gp_teams;
+    use crate::content::Content;
+    use crate::summary::DpoSummary;
+
+    #[test]
+    fn the_html_report_and_the_json_both_come_back() {
+        let content = Content::builtin();
+        let a = complete_gp_teams();
+        let html = report::html(&a, content, &DpoSummary::new(&a, content, "2026-11-22"));
+        assert_eq!(read(html.len(), &html).unwrap().assessment, a);
+        let j = json(&a, "2026-11-22", "Teams 2026");
+        let back = read(j.len(), &j).unwrap();
+        assert_eq!(back.assessment, a);
+        assert_eq!(back.name, "Teams 2026");
+        assert_eq!(back.saved, "2026-11-22");
+        // With a byte-order mark, as some editors save it.
+        let bom = format!("\u{feff}{j}");
+        assert_eq!(read(bom.len(), &bom).unwrap().assessment, a);
+    }
+
+    #[test]
+    fn older_formats_and_libraries_import() {
+        let v1 = include_str!("../../tests/saved/v1.json");
+        assert_eq!(read(v1.len(), v1).unwrap().assessment.about.org_name, "Oak House Care Home");
+        let v2 = include_str!("../../tests/saved/v2.json");
+        assert_eq!(read(v2.len(), v2).unwrap().name, "Zoom review 2026");
+    }
+
+    #[test]
+    fn bad_files_get_a_clear_message() {
+        let cases: [(&str, &str); 6] = [
+            ("", "not a Video Tool Check report"),
+            ("<html><body>Hello</body></html>", "not a Video Tool Check report"),
+            ("{\"format\":\"video-tool-check/assessment\",\"version\":1,\"assessment\":", "could not be read"),
+            ("{\"format\":\"video-tool-check/assessment\",\"version\":9,\"assessment\":{}}", "newer version"),
+            ("\u{0}\u{1}PK\u{3}\u{4}binary", "not a Video Tool Check report"),
+            ("{\"format\":\"other\",\"version\":1}", "could not be read"),
+        ];
+        for (text, expected) in cases {
+            let err = read(text.len(), text).unwrap_err();
+            assert!(err.contains(expected), "{text:?}: {err}");
+        }
+        assert!(read(MAX_FILE_BYTES + 1, "{}").unwrap_err().contains("too big"));
+    }
+
+    #[test]
+    fn a_report_cannot_smuggle_markup_through_import() {
+        let content = Content::builtin();
+        let mut a = complete_gp_teams();
+        a.about.org_name = "</script><script>alert(1)</script>".into();
+        let html = report::html(&a, content, &DpoSummary::new(&a, content, "2026-11-22"));
+        assert_eq!(read(html.len(), &html).unwrap().assessment.about.org_name, a.about.org_name);
+    }
+}

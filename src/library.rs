@@ -1,0 +1,219 @@
+//! The assessments kept in this browser: one per tool or per review. The user
+//! works on one at a time (`current`); the rest wait in the list.
+
+use crate::assessment::Assessment;
+use crate::content::Content;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    /// Stable within this browser; made from the creation time and a counter.
+    pub id: String,
+    /// The user's own name for it; empty means "use the tool and organisation".
+    pub name: String,
+    /// ISO date of the last change.
+    pub updated: String,
+    pub assessment: Assessment,
+}
+
+impl Saved {
+    /// What the list shows: the user's name, or the tool and organisation.
+    pub fn title(&self, content: &Content) -> String {
+        if !self.name.trim().is_empty() {
+            return self.name.trim().to_string();
+        }
+        let tool = self.assessment.tool_name(content).unwrap_or_else(|| "No tool chosen yet".to_string());
+        match self.assessment.about.org_name.trim() {
+            "" => tool,
+            org => format!("{tool} for {org}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Library {
+    pub current: String,
+    pub saved: Vec<Saved>,
+}
+
+impl Default for Library {
+    fn default() -> Self {
+        Library::with(Assessment::default(), "a1", "")
+    }
+}
+
+impl Library {
+    pub fn with(assessment: Assessment, id: &str, today: &str) -> Library {
+        Library {
+            current: id.to_string(),
+            saved: vec![Saved { id: id.to_string(), name: String::new(), updated: today.to_string(), assessment }],
+        }
+    }
+
+    pub fn current(&self) -> &Saved {
+        self.saved.iter().find(|s| s.id == self.current).unwrap_or(&self.saved[0])
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Saved> {
+        self.saved.iter().find(|s| s.id == id)
+    }
+
+    /// An id no saved assessment has, based on `seed` (the clock, in the browser).
+    pub fn fresh_id(&self, seed: u64) -> String {
+        (seed..).map(|n| format!("a{n}")).find(|id| self.get(id).is_none()).expect("ids never run out")
+    }
+
+    /// Stores the current assessment's latest answers. Returns whether anything changed.
+    pub fn update_current(&mut self, assessment: &Assessment, today: &str) -> bool {
+        let current = self.current.clone();
+        match self.saved.iter_mut().find(|s| s.id == current) {
+            Some(s) if &s.assessment != assessment => {
+                s.assessment = assessment.clone();
+                s.updated = today.to_string();
+                true
+            }
+            Some(_) => false,
+            None => {
+                self.saved.push(Saved {
+                    id: current,
+                    name: String::new(),
+                    updated: today.to_string(),
+                    assessment: assessment.clone(),
+                });
+                true
+            }
+        }
+    }
+
+    /// Adds an assessment and makes it current. A library holding only an
+    /// untouched blank assessment has that blank replaced.
+    pub fn add(&mut self, assessment: Assessment, name: &str, id: String, today: &str) {
+        if self.is_blank() {
+            self.saved.clear();
+        }
+        self.saved.push(Saved { id: id.clone(), name: name.to_string(), updated: today.to_string(), assessment });
+        self.current = id;
+    }
+
+    pub fn open(&mut self, id: &str) -> bool {
+        if self.get(id).is_some() {
+            self.current = id.to_string();
+            true
+        } else {
+            false
+        }
+    }
+
+    pub fn rename(&mut self, id: &str, name: &str) {
+        if let Some(s) = self.saved.iter_mut().find(|s| s.id == id) {
+            s.name = name.trim().to_string();
+        }
+    }
+
+    /// A copy to start next year's review or another tool from.
+    pub fn duplicate(&mut self, id: &str, new_id: String, today: &str, content: &Content) -> bool {
+        let Some(original) = self.get(id).cloned() else { return false };
+        let name = format!("Copy of {}", original.title(content));
+        self.saved.push(Saved { id: new_id, name, updated: today.to_string(), assessment: original.assessment });
+        true
+    }
+
+    /// Removes one, keeping its place so [`Library::restore`] can undo it.
+    /// The last one left is replaced by a blank assessment rather than removed.
+    pub fn delete(&mut self, id: &str, blank_id: String, today: &str) -> Option<(usize, Saved)> {
+        let index = self.saved.iter().position(|s| s.id == id)?;
+        let removed = self.saved.remove(index);
+        if self.saved.is_empty() {
+            self.saved.push(Saved {
+                id: blank_id,
+                name: String::new(),
+                updated: today.to_string(),
+                assessment: Assessment::default(),
+            });
+        }
+        if self.current == id {
+            self.current = self.saved[0].id.clone();
+        }
+        Some((index, removed))
+    }
+
+    pub fn restore(&mut self, index: usize, saved: Saved) {
+        // A blank stand-in made by deleting the last one goes again.
+        if self.saved.len() == 1 && self.saved[0].assessment.is_blank() && self.saved[0].name.is_empty() {
+            self.saved.clear();
+            self.current = saved.id.clone();
+        }
+        let index = index.min(self.saved.len());
+        self.saved.insert(index, saved);
+    }
+
+    /// Nothing worth keeping: one blank assessment.
+    pub fn is_blank(&self) -> bool {
+        self.saved.iter().all(|s| s.assessment.is_blank() && s.name.is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::tests::complete_gp_teams;
+
+    #[test]
+    fn add_open_rename_duplicate() {
+        let content = Content::builtin();
+        let mut lib = Library::with(complete_gp_teams(), "a1", "2026-11-01");
+        assert_eq!(lib.current().title(content), "Microsoft Teams for Riverside Surgery");
+        lib.add(Assessment::default(), "", lib.fresh_id(1), "2026-11-22");
+        assert_eq!(lib.current, "a2");
+        assert_eq!(lib.saved.len(), 2);
+        assert_eq!(lib.current().title(content), "No tool chosen yet");
+        assert!(lib.open("a1"));
+        assert!(!lib.open("nope"));
+        lib.rename("a1", "  Teams review 2026 ");
+        assert_eq!(lib.current().title(content), "Teams review 2026");
+        assert!(lib.duplicate("a1", "a9".into(), "2026-11-22", content));
+        assert_eq!(lib.get("a9").unwrap().name, "Copy of Teams review 2026");
+        assert_eq!(lib.get("a9").unwrap().assessment, complete_gp_teams());
+    }
+
+    #[test]
+    fn update_current_only_changes_the_date_when_answers_change() {
+        let mut lib = Library::with(complete_gp_teams(), "a1", "2026-11-01");
+        assert!(!lib.update_current(&complete_gp_teams(), "2026-11-22"));
+        assert_eq!(lib.current().updated, "2026-11-01");
+        let mut changed = complete_gp_teams();
+        changed.answer("updates", crate::assessment::Answer::No);
+        assert!(lib.update_current(&changed, "2026-11-22"));
+        assert_eq!(lib.current().updated, "2026-11-22");
+    }
+
+    #[test]
+    fn adding_to_an_untouched_library_replaces_its_blank() {
+        let mut lib = Library::default();
+        lib.add(complete_gp_teams(), "", "a5".into(), "d");
+        assert_eq!(lib.saved.len(), 1);
+        assert_eq!(lib.current, "a5");
+    }
+
+    #[test]
+    fn delete_and_undo_put_it_back_where_it_was() {
+        let mut lib = Library::with(complete_gp_teams(), "a1", "d");
+        lib.add(Assessment::default(), "second", "a2".into(), "d");
+        lib.add(Assessment::default(), "third", "a3".into(), "d");
+        let (index, removed) = lib.delete("a2", "x".into(), "d").unwrap();
+        assert_eq!(lib.saved.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["a1", "a3"]);
+        lib.restore(index, removed);
+        assert_eq!(lib.saved.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["a1", "a2", "a3"]);
+    }
+
+    #[test]
+    fn deleting_the_last_leaves_a_blank_one_that_undo_removes() {
+        let mut lib = Library::with(complete_gp_teams(), "a1", "d");
+        let (index, removed) = lib.delete("a1", "a2".into(), "d").unwrap();
+        assert!(lib.is_blank());
+        assert_eq!(lib.current, "a2");
+        lib.restore(index, removed);
+        assert_eq!(lib.saved.len(), 1);
+        assert_eq!(lib.current, "a1");
+        assert_eq!(lib.current().assessment, complete_gp_teams());
+    }
+}

@@ -1,0 +1,269 @@
+//! "Your assessments": every assessment kept in this browser, import, and
+//! removing everything from a shared computer.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::browser::{go, today};
+use super::route::Screen;
+use super::AppState;
+use crate::assessment::Assessment;
+use crate::export::file::{self, Imported};
+use crate::library::Saved;
+use crate::storage;
+use crate::summary::DpoSummary;
+
+/// What the last delete removed, so it can be undone.
+#[derive(Clone)]
+struct Deleted {
+    index: usize,
+    saved: Saved,
+    title: String,
+}
+
+#[component]
+fn SavedRow(saved: Saved, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let content = state.content();
+    let id = saved.id.clone();
+    let title = saved.title(content);
+    let summary = DpoSummary::new(&saved.assessment, content, &saved.updated);
+    let is_current = state.library.with_untracked(|lib| lib.current == id);
+    let renaming = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let new_name = RwSignal::new(saved.name.clone());
+
+    let open = {
+        let id = id.clone();
+        move |_| {
+            state.open(&id);
+            go(&Screen::Start);
+        }
+    };
+    let duplicate = {
+        let id = id.clone();
+        move |_| {
+            let new_id = state.fresh_id();
+            state.library.update(|lib| {
+                lib.duplicate(&id, new_id, &today(), content);
+            });
+            state.notice.set(Some("A copy was added to your assessments.".into()));
+        }
+    };
+    let save_name = {
+        let id = id.clone();
+        move |_| {
+            state.library.update(|lib| lib.rename(&id, &new_name.get_untracked()));
+            renaming.set(false);
+        }
+    };
+    let delete = {
+        let id = id.clone();
+        let title = title.clone();
+        move |_| {
+            let blank = state.fresh_id();
+            let mut removed = None;
+            state.library.update(|lib| removed = lib.delete(&id, blank, &today()));
+            state.show_current();
+            if let Some((index, saved)) = removed {
+                deleted.set(Some(Deleted { index, saved, title: title.clone() }));
+            }
+        }
+    };
+    let row_id = format!("saved-{id}");
+    let name_id = format!("rename-{id}");
+    view! {
+        <li class="vtc-saved" id=row_id>
+            <h3 class="nhsuk-heading-s nhsuk-u-margin-bottom-1">
+                {title.clone()}
+                {is_current.then(|| view! { " " <strong class="nhsuk-tag nhsuk-tag--blue">"Open now"</strong> })}
+            </h3>
+            <p class="vtc-sources nhsuk-u-margin-bottom-2">
+                {format!("Last changed {}. {}.", if saved.updated.is_empty() { "not recorded" } else { &saved.updated }, summary.headline())}
+            </p>
+            {move || renaming.get().then(|| view! {
+                <div class="nhsuk-form-group">
+                    <label class="nhsuk-label" for=name_id.clone()>"New name"</label>
+                    <input class="nhsuk-input nhsuk-input--width-30" id=name_id.clone() type="text"
+                        prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev))/>
+                </div>
+            })}
+            {move || if confirming.get() {
+                view! {
+                    <div class="nhsuk-warning-callout">
+                        <h4 class="nhsuk-warning-callout__label">{format!("Delete {}?", title)}</h4>
+                        <p>"You can undo this until you leave this page."</p>
+                        <div class="vtc-actions">
+                            <button type="button" class="nhsuk-button nhsuk-button--warning vtc-confirm-delete" on:click=delete.clone()>"Yes, delete it"</button>
+                            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| confirming.set(false)>"No, keep it"</button>
+                        </div>
+                    </div>
+                }.into_any()
+            } else if renaming.get() {
+                view! {
+                    <div class="vtc-actions">
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" on:click=save_name.clone()>"Save name"</button>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <div class="vtc-actions">
+                        <button type="button" class="nhsuk-button nhsuk-button--small vtc-open" on:click=open.clone()>"Open"</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small vtc-rename" on:click=move |_| renaming.set(true)>"Rename"</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small vtc-duplicate" on:click=duplicate.clone()>"Duplicate"</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small vtc-delete" on:click=move |_| confirming.set(true)>"Delete"</button>
+                    </div>
+                }.into_any()
+            }}
+        </li>
+    }
+}
+
+/// Reads the chosen file in the browser: nothing is uploaded.
+async fn read_chosen(input: web_sys::HtmlInputElement) -> Option<Result<Imported, String>> {
+    let chosen = input.files()?.get(0)?;
+    let size = chosen.size() as usize;
+    if size > storage::MAX_FILE_BYTES {
+        return Some(file::read(size, ""));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(chosen.text()).await.ok()?.as_string().unwrap_or_default();
+    Some(file::read(size, &text))
+}
+
+#[component]
+pub fn AssessmentsScreen() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let content = state.content();
+    let deleted = RwSignal::new(None::<Deleted>);
+    let preview = RwSignal::new(None::<Result<Imported, String>>);
+    let clearing = RwSignal::new(false);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+
+    let rows = move || {
+        state
+            .library
+            .get()
+            .saved
+            .into_iter()
+            .map(|saved| view! { <SavedRow saved=saved deleted=deleted/> })
+            .collect_view()
+    };
+
+    let new_assessment = move |_| {
+        let id = state.fresh_id();
+        state.library.update(|lib| lib.add(Assessment::default(), "", id, &today()));
+        state.show_current();
+        go(&Screen::About);
+    };
+
+    let undo = move |_| {
+        if let Some(d) = deleted.get_untracked() {
+            state.library.update(|lib| lib.restore(d.index, d.saved));
+            state.show_current();
+            deleted.set(None);
+        }
+    };
+
+    let on_file = move |_| {
+        let Some(input) = file_input.get_untracked() else { return };
+        let input: web_sys::HtmlInputElement = input.unchecked_into();
+        leptos::task::spawn_local(async move {
+            preview.set(read_chosen(input).await);
+        });
+    };
+
+    let add_imported = move |_| {
+        if let Some(Ok(imported)) = preview.get_untracked() {
+            let id = state.fresh_id();
+            state.library.update(|lib| lib.add(imported.assessment, &imported.name, id, &today()));
+            state.show_current();
+            preview.set(None);
+            state.notice.set(Some("The file was added to your assessments and is open now.".into()));
+            go(&Screen::Summary);
+        }
+    };
+
+    let remove_everything = move |_| {
+        storage::browser::clear_all();
+        state.library.set(crate::library::Library::default());
+        state.show_current();
+        clearing.set(false);
+        state.notice.set(Some("Everything Video Tool Check kept on this computer has been removed.".into()));
+    };
+
+    let preview_view = move || {
+        preview.get().map(|result| match result {
+            Err(message) => view! {
+                <div class="nhsuk-error-summary" id="import-error" tabindex="-1" aria-labelledby="import-error-title">
+                    <div role="alert">
+                        <h2 class="nhsuk-error-summary__heading" id="import-error-title">"We could not import that file"</h2>
+                        <div class="nhsuk-error-summary__body"><p>{message}</p><p>"Nothing has been changed."</p></div>
+                    </div>
+                </div>
+            }
+            .into_any(),
+            Ok(imported) => {
+                let s = DpoSummary::new(&imported.assessment, content, &imported.saved);
+                view! {
+                    <div class="nhsuk-inset-text" id="import-preview" role="status">
+                        <h3 class="nhsuk-heading-s">"This is what the file holds"</h3>
+                        <dl class="nhsuk-summary-list">
+                            <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Organisation"</dt><dd class="nhsuk-summary-list__value">{s.org_name.clone()}</dd></div>
+                            <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Video tool"</dt><dd class="nhsuk-summary-list__value">{s.tool.clone()}</dd></div>
+                            <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Saved"</dt><dd class="nhsuk-summary-list__value">{if s.date.is_empty() { "Not recorded".to_string() } else { s.date.clone() }}</dd></div>
+                            <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Outcome"</dt><dd class="nhsuk-summary-list__value">{s.headline()}</dd></div>
+                            <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Answers"</dt><dd class="nhsuk-summary-list__value">{imported.assessment.answers.len().to_string()}</dd></div>
+                        </dl>
+                        <p>"Importing adds it as a new assessment. It does not change the ones you have."</p>
+                        <div class="vtc-actions">
+                            <button type="button" class="nhsuk-button" id="import-confirm" on:click=add_imported>"Add it to your assessments"</button>
+                            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| preview.set(None)>"Cancel"</button>
+                        </div>
+                    </div>
+                }
+                .into_any()
+            }
+        })
+    };
+
+    view! {
+        <p class="vtc-no-print"><a class="nhsuk-link" href="#/">"Back to your tasks"</a></p>
+        <h1 tabindex="-1">"Your assessments"</h1>
+        <div class="nhsuk-inset-text">
+            <p>"These are kept only in this browser on this computer. If the browser's data is cleared, they are gone. Download a copy of each summary to keep it safe."</p>
+        </div>
+        {move || deleted.get().map(|d| view! {
+            <div class="nhsuk-inset-text" id="deleted" role="status">
+                <p>{format!("{} was deleted. ", d.title)}
+                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" id="undo-delete" on:click=undo>"Undo"</button></p>
+            </div>
+        })}
+        <ul class="nhsuk-list" id="saved-list">{rows}</ul>
+        <button type="button" class="nhsuk-button" id="new-assessment" on:click=new_assessment>"Start a new assessment"</button>
+
+        <h2>"Import a summary"</h2>
+        <div class="nhsuk-form-group">
+            <label class="nhsuk-label" for="import-file">"Choose a report or JSON file you downloaded from Video Tool Check"</label>
+            <div class="nhsuk-hint" id="import-hint">"We read the file in your browser. It is not sent anywhere."</div>
+            <input class="vtc-file" id="import-file" type="file" aria-describedby="import-hint" node_ref=file_input on:change=on_file/>
+        </div>
+        {preview_view}
+
+        <h2>"Remove everything from this computer"</h2>
+        <p>"On a shared computer, remove every assessment when you have finished. Download anything you need first."</p>
+        {move || if clearing.get() {
+            view! {
+                <div class="nhsuk-warning-callout" id="confirm-remove-everything">
+                    <h3 class="nhsuk-warning-callout__label">"Remove everything?"</h3>
+                    <p>"This removes every assessment Video Tool Check has kept in this browser. You cannot undo it."</p>
+                    <div class="vtc-actions">
+                        <button type="button" class="nhsuk-button nhsuk-button--warning" id="remove-everything-confirm" on:click=remove_everything>"Yes, remove everything"</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| clearing.set(false)>"No, keep them"</button>
+                    </div>
+                </div>
+            }.into_any()
+        } else {
+            view! { <button type="button" class="nhsuk-button nhsuk-button--warning" id="remove-everything" on:click=move |_| clearing.set(true)>"Remove everything"</button> }.into_any()
+        }}
+    }
+}

@@ -1,0 +1,185 @@
+//! End-to-end tests of what leaves and comes back: downloads, import into a
+//! fresh browser, several assessments, and printing.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use support::Browser;
+use video_tool_check::assessment::{About, Answer, Assessment, OrgType, Purpose, ToolChoice};
+use video_tool_check::content::Content;
+use video_tool_check::library::Library;
+use video_tool_check::storage;
+
+/// A GP practice's finished check of Teams, with one No.
+fn finished() -> Assessment {
+    let content = Content::builtin();
+    let mut a = Assessment {
+        about: About {
+            org_type: Some(OrgType::Gp),
+            org_name: "Riverside Surgery".into(),
+            dpo_name: "Dana Patel".into(),
+            dpo_email: "dpo@example.nhs.uk".into(),
+            purpose: Some(Purpose::Patients),
+        },
+        tool: Some(ToolChoice::Listed("teams".into())),
+        ..Default::default()
+    };
+    a.dpia.decision = Some(video_tool_check::assessment::DpiaDecision::NotNeeded);
+    a.dpia.reason = "Covered by the practice's remote consultation DPIA".into();
+    for c in content.checks.clone() {
+        if a.applies(&c) {
+            a.answer(&c.id, Answer::Yes);
+        }
+    }
+    a.answer("updates", Answer::No);
+    a
+}
+
+/// Puts a library in the browser's storage, as a returning user would have it.
+async fn seed(b: &Browser, lib: &Library, hash: &str) {
+    b.open("").await;
+    let text = serde_json::to_string(&storage::encode_library(lib)).unwrap();
+    b.js(&format!("localStorage.setItem('{}', {text}); return true;", storage::KEY)).await;
+    b.open(hash).await;
+    b.client.refresh().await.unwrap();
+    b.wait_for(".vtc h1").await;
+}
+
+async fn saved_count(b: &Browser) -> i64 {
+    b.js("return document.querySelectorAll('#saved-list > li').length").await.as_i64().unwrap()
+}
+
+async fn import(b: &Browser, path: &std::path::Path) {
+    b.wait_for("#import-file").await.send_keys(&path.display().to_string()).await.unwrap();
+}
+
+#[tokio::test]
+async fn downloads_import_into_a_fresh_browser_and_bad_files_change_nothing() {
+    // One browser makes the files...
+    let a = Browser::start(1000).await;
+    seed(&a, &Library::with(finished(), "a1", "2026-11-20"), "#/summary").await;
+    assert!(a.text("#outcome").await.contains("Use with actions"));
+    a.click("#download-report").await;
+    let (report_name, _) = a.downloaded(".html").await;
+    a.click("details:has(#download-json) summary").await;
+    a.click("#download-json").await;
+    let (json_name, json) = a.downloaded(".json").await;
+    assert!(json.contains("\"format\": \"video-tool-check/assessment\""), "{json}");
+    let files = support::TempDir::new("files");
+    let report = files.0.join(&report_name);
+    std::fs::copy(a.downloads.join(&report_name), &report).unwrap();
+    // A file whose extension was lost on the way.
+    let no_extension = files.0.join("summary-from-email");
+    std::fs::copy(a.downloads.join(&json_name), &no_extension).unwrap();
+    let corrupt = files.0.join("corrupt.json");
+    std::fs::write(&corrupt, &json[..json.len() / 2]).unwrap();
+    let foreign = files.0.join("notes.html");
+    std::fs::write(&foreign, "<html><body><script>alert(1)</script>Minutes</body></html>").unwrap();
+    a.close().await;
+
+    // ...and another, with a fresh profile, reads them back.
+    let b = Browser::start(1000).await;
+    b.open("#/assessments").await;
+    b.heading_is("Your assessments").await;
+    assert_eq!(saved_count(&b).await, 1);
+
+    import(&b, &corrupt).await;
+    assert!(b.text("#import-error").await.contains("could not be read"));
+    assert!(b.text("#import-error").await.contains("Nothing has been changed."));
+    b.assert_accessible("an import error").await;
+    import(&b, &foreign).await;
+    assert!(b.text("#import-error").await.contains("not a Video Tool Check report"));
+    assert_eq!(saved_count(&b).await, 1, "a bad file changed the list");
+
+    import(&b, &report).await;
+    let preview = b.text("#import-preview").await;
+    assert!(preview.contains("Riverside Surgery") && preview.contains("Microsoft Teams"), "{preview}");
+    b.assert_accessible("an import preview").await;
+    b.screenshot("11-import-preview").await;
+    b.click("#import-confirm").await;
+    b.heading_is("Your summary").await;
+    assert!(b.text("#outcome").await.contains("Use with actions"));
+    assert!(b.text("#details").await.contains("DPIA not needed: Covered by the practice's remote consultation DPIA"));
+
+    b.open("#/assessments").await;
+    import(&b, &no_extension).await;
+    b.click("#import-confirm").await;
+    b.heading_is("Your summary").await;
+    b.open("#/assessments").await;
+    assert_eq!(saved_count(&b).await, 2, "the blank one is replaced, then each import is added");
+    let stored = b.js(&format!("return localStorage.getItem('{}')", storage::KEY)).await;
+    let lib = storage::decode_library(stored.as_str().unwrap()).unwrap();
+    assert!(lib.saved.iter().all(|s| s.assessment == finished()), "an import did not match the original");
+    b.close().await;
+}
+
+#[tokio::test]
+async fn several_assessments_can_be_renamed_copied_deleted_and_restored() {
+    let b = Browser::start(1000).await;
+    seed(&b, &Library::with(finished(), "a1", "2026-11-20"), "#/assessments").await;
+    assert!(b.text("#saved-a1").await.contains("Microsoft Teams for Riverside Surgery"));
+    assert!(b.text("#saved-a1").await.contains("Last changed 2026-11-20. Use with actions."));
+
+    b.click("#saved-a1 .vtc-rename").await;
+    b.type_into("#rename-a1", "Teams review 2026").await;
+    b.click("#saved-a1 .nhsuk-button").await;
+    assert!(b.text("#saved-a1 h3").await.contains("Teams review 2026"));
+
+    b.click("#saved-a1 .vtc-duplicate").await;
+    assert_eq!(saved_count(&b).await, 2);
+    assert!(b.text("#saved-list").await.contains("Copy of Teams review 2026"));
+    b.assert_accessible("two assessments").await;
+    b.screenshot("12-assessments").await;
+
+    b.click("#saved-a1 .vtc-delete").await;
+    b.assert_accessible("a delete question").await;
+    b.click("#saved-a1 .vtc-confirm-delete").await;
+    assert_eq!(saved_count(&b).await, 1);
+    assert!(b.text("#deleted").await.contains("Teams review 2026 was deleted."));
+    b.click("#undo-delete").await;
+    assert_eq!(saved_count(&b).await, 2);
+    assert!(b.text("#saved-a1 h3").await.contains("Teams review 2026"));
+
+    // A new one starts at "About you", and the start page says which is open.
+    b.click("#new-assessment").await;
+    b.heading_is("About you").await;
+    b.open("").await;
+    assert!(b.text("#working-on").await.contains("You are working on: No tool chosen yet."));
+
+    // On a shared computer, everything goes.
+    b.open("#/assessments").await;
+    b.click("#remove-everything").await;
+    b.click("#remove-everything-confirm").await;
+    assert_eq!(saved_count(&b).await, 1);
+    b.client.refresh().await.unwrap();
+    b.wait_for("#saved-list").await;
+    let keys = b.js("return Object.keys(localStorage).filter(k => k.startsWith('video-tool-check') && localStorage.getItem(k).includes('Riverside'))").await;
+    assert_eq!(keys.as_array().unwrap().len(), 0, "something was left behind: {keys}");
+    b.close().await;
+}
+
+#[tokio::test]
+async fn printing_the_summary_gives_a_clean_report() {
+    let b = Browser::start(1000).await;
+    let mut a = finished();
+    a.plans.insert(
+        "updates".into(),
+        video_tool_check::assessment::ActionPlan { owner: "Sam Lee".into(), due: "2026-12-01".into(), done: false },
+    );
+    seed(&b, &Library::with(a, "a1", "2026-11-20"), "#/summary").await;
+    let pdf = b.client.print(fantoccini::wd::PrintConfiguration::default()).await.unwrap();
+    let dir = support::TempDir::new("print");
+    let path = dir.0.join("summary.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext").arg(&path).arg("-").output().expect("pdftotext is installed");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Your summary"), "{text}");
+    assert!(text.contains("Owner: Sam Lee. Due: 2026-12-01. Status: to do."), "{text}");
+    for control in ["Download summary", "Email your DPO", "Back to your tasks", "Change"] {
+        assert!(!text.contains(control), "the printout shows {control:?}");
+    }
+    if let Ok(dir) = std::env::var("VTC_SCREENSHOTS") {
+        std::fs::copy(&path, std::path::Path::new(&dir).join("13-summary-print.pdf")).unwrap();
+    }
+    b.close().await;
+}
