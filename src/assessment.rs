@@ -151,7 +151,7 @@ impl About {
 
 /// Deliberately loose: one @, something either side, a dot in the domain, no
 /// spaces. The DPO's mail server is the real judge.
-fn looks_like_email(s: &str) -> bool {
+pub fn looks_like_email(s: &str) -> bool {
     let mut parts = s.split('@');
     match (parts.next(), parts.next(), parts.next()) {
         (Some(local), Some(domain), None) => {

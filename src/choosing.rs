@@ -2,6 +2,7 @@
 //! this organisation for this purpose. Plain data in, sentences out.
 
 use crate::assessment::{About, OrgType, Purpose};
+use crate::config::{Approval, Config, LogEntry};
 use crate::content::{Contract, Tool};
 
 /// How serious a concern is: a blocker stops use; a caution needs a decision.
@@ -68,6 +69,33 @@ pub fn concerns(tool: &Tool, about: &About) -> Vec<Concern> {
     out
 }
 
+/// What the publisher's log of approved tools says, as a concern: a tool the
+/// publisher has not approved is flagged before anything else.
+pub fn log_concern(entry: Option<&LogEntry>, config: &Config) -> Option<Concern> {
+    let owner = config.log_owner();
+    let entry = entry?;
+    let conditions = if entry.conditions.is_empty() { String::new() } else { format!(" {}", entry.conditions) };
+    Some(match entry.status {
+        Approval::Approved => return None,
+        Approval::ApprovedWithConditions => {
+            concern(Severity::Caution, format!("Approved by {owner} with conditions.{conditions}"))
+        }
+        Approval::NotApproved => concern(Severity::Blocker, format!("Not approved by {owner}.{conditions}")),
+        Approval::UnderReview => concern(
+            Severity::Caution,
+            format!("{owner} is still reviewing this tool. Ask them before you use it.{conditions}"),
+        ),
+    })
+}
+
+/// Every concern about a catalogue tool, the publisher's log first.
+pub fn all_concerns(tool: &Tool, about: &About, config: &Config) -> Vec<Concern> {
+    let mut out: Vec<Concern> = log_concern(config.log_entry(&tool.id), config).into_iter().collect();
+    out.extend(concerns(tool, about));
+    out.sort_by_key(|c| c.severity);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +129,24 @@ mod tests {
         assert!(!staff.iter().any(|c| c.text.contains("Catalogue")));
         assert!(!staff.iter().any(|c| c.text.contains("Patients need")));
         assert_eq!(staff.len(), 1);
+    }
+
+    #[test]
+    fn the_publishers_log_comes_first() {
+        let c = Content::builtin();
+        let (config, _) = crate::config::parse(include_str!("../config.example.json"), c);
+        let whatsapp = all_concerns(c.tool("whatsapp").unwrap(), &about(OrgType::Care, Purpose::Staff), &config);
+        assert!(whatsapp[0].text.starts_with("Not approved by Example DPO Service."), "{whatsapp:?}");
+        let teams = all_concerns(c.tool("teams").unwrap(), &about(OrgType::Care, Purpose::Staff), &config);
+        assert_eq!(
+            teams,
+            vec![concern(
+                Severity::Caution,
+                "Approved by Example DPO Service with conditions. NHSmail Teams only. Keep every team set to Private."
+            )]
+        );
+        let accurx = all_concerns(c.tool("accurx").unwrap(), &about(OrgType::Gp, Purpose::Patients), &config);
+        assert_eq!(accurx, vec![]);
     }
 
     #[test]

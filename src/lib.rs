@@ -9,6 +9,7 @@
 
 pub mod assessment;
 pub mod choosing;
+pub mod config;
 pub mod content;
 pub mod export;
 pub mod library;

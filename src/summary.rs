@@ -2,6 +2,7 @@
 //! assessment, so the email, the report and the screen never disagree.
 
 use crate::assessment::{Answer, Assessment, Outcome, TaskStatus};
+use crate::config::Config;
 use crate::content::Content;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -69,6 +70,8 @@ pub struct DpoSummary {
     pub reviewed: String,
     pub outcome: Outcome,
     pub dpia: String,
+    /// What the publisher's log of approved tools says, when it lists the tool.
+    pub approval: Option<String>,
     pub tool_closed: bool,
     pub unfinished: Vec<String>,
     pub sections: Vec<SectionSummary>,
@@ -104,6 +107,7 @@ impl DpoSummary {
             reviewed: content.reviewed.clone(),
             outcome: a.outcome(content),
             dpia: a.dpia.outcome(),
+            approval: None,
             tool_closed: a.tool_is_retired(content),
             unfinished: a.unfinished(content),
             sections: sections
@@ -150,6 +154,32 @@ impl DpoSummary {
                 })
                 .collect(),
         }
+    }
+
+    /// Fills in what the publisher configured: their DPO when the user gave
+    /// none, and what their log of approved tools says about this tool.
+    pub fn with_config(mut self, a: &Assessment, config: &Config) -> DpoSummary {
+        if self.dpo_email.is_empty() && self.dpo_name.is_empty() {
+            self.dpo_name = config.dpo.name.clone();
+            self.dpo_email = config.dpo.email.clone();
+        }
+        let tool_key = match &a.tool {
+            Some(crate::assessment::ToolChoice::Listed(id)) => Some(id.clone()),
+            Some(crate::assessment::ToolChoice::Other(name)) => Some(name.clone()),
+            None => None,
+        };
+        if let Some(entry) = tool_key.and_then(|k| config.log_entry(&k).cloned()) {
+            let mut line = format!("{} ({}", entry.status.label(), config.log_owner());
+            if !entry.date.is_empty() {
+                line.push_str(&format!(", {}", entry.date));
+            }
+            line.push(')');
+            if !entry.conditions.is_empty() {
+                line.push_str(&format!(". {}", entry.conditions));
+            }
+            self.approval = Some(line);
+        }
+        self
     }
 
     pub fn is_complete(&self) -> bool {
@@ -226,6 +256,9 @@ impl DpoSummary {
         line(&format!("OUTCOME: {}", self.headline()));
         line(&self.explanation());
         line(&format!("DPIA screening: {}", self.dpia));
+        if let Some(approval) = &self.approval {
+            line(&format!("Log of approved tools: {approval}"));
+        }
         if !self.is_complete() {
             line(&format!("This check is not finished. Still to do: {}.", self.unfinished.join("; ")));
         }
@@ -292,6 +325,25 @@ mod tests {
         let s = DpoSummary::new(&a, content, "2026-11-22");
         assert_eq!(s.open_actions().count(), 1);
         assert!(s.to_text().contains("Owner: Sam. Due: 2026-12-01. Status: done."));
+    }
+
+    #[test]
+    fn the_publishers_dpo_and_log_fill_the_gaps() {
+        let content = Content::builtin();
+        let (config, _) = crate::config::parse(include_str!("../config.example.json"), content);
+        let mut a = complete_gp_teams();
+        a.about.dpo_email.clear();
+        a.about.dpo_name.clear();
+        let s = DpoSummary::new(&a, content, "2026-11-22").with_config(&a, &config);
+        assert_eq!(s.dpo_email, "dpo@example-dpo-service.nhs.uk");
+        assert_eq!(
+            s.approval.as_deref(),
+            Some("Approved with conditions (Example DPO Service, 2026-09-15). NHSmail Teams only. Keep every team set to Private.")
+        );
+        assert!(s.to_text().contains("Log of approved tools: Approved with conditions"));
+        // The user's own DPO wins.
+        let b = complete_gp_teams();
+        assert_eq!(DpoSummary::new(&b, content, "d").with_config(&b, &config).dpo_email, "dpo@example.nhs.uk");
     }
 
     #[test]

@@ -37,6 +37,9 @@ fn body(s: &DpoSummary, shown: usize) -> String {
         b.push_str(&format!("The check is not finished. Still to do: {}.\n", s.unfinished.join("; ")));
     }
     b.push_str(&format!("DPIA screening: {}\n", clip(&s.dpia, 200)));
+    if let Some(approval) = &s.approval {
+        b.push_str(&format!("Your log of approved tools: {}\n", clip(approval, 200)));
+    }
     let open: Vec<_> = s.open_actions().collect();
     b.push_str(&format!("\nOpen actions: {}\n", open.len()));
     for a in open.iter().take(shown) {

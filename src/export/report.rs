@@ -81,6 +81,7 @@ pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
         ("Data protection officer", &dpo),
         ("Date of this summary", &s.date),
         ("DPIA screening", &s.dpia),
+        ("Log of approved tools", &s.approval.clone().unwrap_or_else(|| "Not listed".to_string())),
         ("Guidance version", &format!("{} (last reviewed {})", s.content_version, s.reviewed)),
     ] {
         h.push_str(&format!("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", e(k), e(v)));

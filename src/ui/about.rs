@@ -123,6 +123,18 @@ pub fn AboutScreen() -> impl IntoView {
         {text_field("org-name", "Name of your organisation", "For example, Riverside Surgery.", "text", "organization", |a| a.org_name.clone(), |a, v| a.org_name = v)}
         {text_field("dpo-name", "Your data protection officer's name (optional)", "Your practice manager or IG lead will know who your DPO is.", "text", "off", |a| a.dpo_name.clone(), |a, v| a.dpo_name = v)}
         {text_field("dpo-email", "Your DPO's email address (optional)", "We use this to address the email with your summary. We do not send anything ourselves.", "email", "off", |a| a.dpo_email.clone(), |a, v| a.dpo_email = v)}
+        {move || {
+            let dpo = state.config.get().dpo;
+            (!dpo.email.is_empty()).then(|| view! {
+                <div class="nhsuk-inset-text" id="configured-dpo">
+                    <p>{format!(
+                        "This website's DPO is {}{}. If you leave the DPO fields blank, your summary goes to them.",
+                        if dpo.name.is_empty() { String::new() } else { format!("{}, ", dpo.name) },
+                        dpo.email
+                    )}</p>
+                </div>
+            })
+        }}
         {radios(
             "purpose",
             "What will you use the video tool for?",

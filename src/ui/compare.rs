@@ -8,7 +8,7 @@ use super::common::{BackToTasks, Sources};
 use super::route::Screen;
 use super::AppState;
 use crate::assessment::ToolChoice;
-use crate::choosing::{concerns, Concern, Severity};
+use crate::choosing::{all_concerns, Concern, Severity};
 use crate::content::Tool;
 
 /// Blockers and cautions, as a warning callout when any blocks use.
@@ -88,9 +88,12 @@ pub fn CompareScreen() -> impl IntoView {
             return view! { <p id="comparison">"Choose at least 2 tools to compare them."</p> }.into_any();
         }
         let about = about();
+        let config = state.config.get();
         let head = tools.iter().map(|t| view! { <th scope="col">{t.name.clone()}</th> }).collect_view();
-        let concern_row =
-            tools.iter().map(|t| view! { <td><ConcernList concerns=concerns(t, &about)/></td> }).collect_view();
+        let concern_row = tools
+            .iter()
+            .map(|t| view! { <td><ConcernList concerns=all_concerns(t, &about, &config)/></td> })
+            .collect_view();
         let rows = content
             .attributes
             .iter()

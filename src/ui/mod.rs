@@ -7,6 +7,7 @@ mod assessments;
 pub mod browser;
 mod common;
 mod compare;
+mod publisher;
 pub mod route;
 mod section;
 mod start;
@@ -17,6 +18,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::assessment::Assessment;
+use crate::config::Config;
 use crate::content::Content;
 use crate::library::Library;
 use crate::storage::{self, browser::Loaded};
@@ -32,6 +34,9 @@ pub struct AppState {
     pub screen: RwSignal<Screen>,
     /// A one-off message shown at the top of the screen, such as "deleted".
     pub notice: RwSignal<Option<String>>,
+    /// The publisher's settings, defaults until `config.json` has loaded.
+    pub config: RwSignal<Config>,
+    pub config_problems: RwSignal<Vec<String>>,
 }
 
 impl AppState {
@@ -85,8 +90,13 @@ pub fn App() -> impl IntoView {
         library: RwSignal::new(initial),
         screen: RwSignal::new(Screen::from_hash(&location_hash().unwrap_or_default())),
         notice: RwSignal::new(None),
+        config: RwSignal::new(Config::default()),
+        config_problems: RwSignal::new(Vec::new()),
     };
     provide_context(state);
+    leptos::task::spawn_local(publisher::load(state));
+    // After the first render, so there is a widget to measure.
+    request_animation_frame(publisher::report_height);
     let save_problem = RwSignal::new(None::<String>);
     let storage_available = storage::browser::available();
     let unreadable = RwSignal::new(unreadable);
@@ -160,7 +170,8 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <div class="vtc">
+        <div class="vtc" style:--vtc-accent=move || state.config.get().accent_colour>
+            <publisher::ConfigProblems/>
             {(!storage_available).then(|| view! {
                 <div class="nhsuk-warning-callout" id="storage-unavailable">
                     <h2 class="nhsuk-warning-callout__label">"Your answers will not be kept"</h2>

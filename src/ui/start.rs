@@ -57,6 +57,15 @@ pub fn StartScreen() -> impl IntoView {
                     <a class="nhsuk-link" href="#/assessments">"See all your assessments"</a></p>
             })
         }}
+        {move || {
+            let config = state.config.get();
+            (!config.introduction.is_empty() || !config.publisher.is_empty()).then(|| view! {
+                <div class="nhsuk-inset-text" id="publisher-intro">
+                    {(!config.publisher.is_empty()).then(|| view! { <p><strong>{format!("From {}", config.publisher)}</strong></p> })}
+                    {(!config.introduction.is_empty()).then(|| view! { <p>{config.introduction.clone()}</p> })}
+                </div>
+            })
+        }}
         <p class="nhsuk-lede-text">"Check whether a video tool is safe to use for consultations with patients or for calls between staff, and what to do if it is not."</p>
         <p>"It takes about 10 minutes. At the end you get a summary to send to your data protection officer (DPO)."</p>
         <div class="nhsuk-inset-text">

@@ -65,7 +65,10 @@ pub fn SummaryScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
     let content = state.content();
     let a = state.assessment;
-    let summary = Memo::new(move |_| a.with(|a| DpoSummary::new(a, content, &today())));
+    let summary = Memo::new(move |_| {
+        let config = state.config.get();
+        a.with(|a| DpoSummary::new(a, content, &today()).with_config(a, &config))
+    });
     let download_problem = RwSignal::new(None::<String>);
 
     let save = move |extension: &'static str| {
@@ -144,6 +147,7 @@ pub fn SummaryScreen() -> impl IntoView {
             ("Video tool", s.tool.clone(), Screen::Tool),
             ("DPIA screening", s.dpia.clone(), Screen::Section(crate::assessment::DPIA_SECTION.to_string())),
         ];
+        let approval = s.approval.clone();
         view! {
             <dl class="nhsuk-summary-list" id="details">
                 {rows.into_iter().map(|(key, value, screen)| view! {
@@ -155,6 +159,12 @@ pub fn SummaryScreen() -> impl IntoView {
                         </dd>
                     </div>
                 }).collect_view()}
+                {approval.map(|line| view! {
+                    <div class="nhsuk-summary-list__row nhsuk-summary-list__row--no-actions">
+                        <dt class="nhsuk-summary-list__key">"Log of approved tools"</dt>
+                        <dd class="nhsuk-summary-list__value" id="approval">{line}</dd>
+                    </div>
+                })}
                 <div class="nhsuk-summary-list__row nhsuk-summary-list__row--no-actions">
                     <dt class="nhsuk-summary-list__key">"Date"</dt>
                     <dd class="nhsuk-summary-list__value">{s.date.clone()}</dd>
@@ -257,6 +267,20 @@ pub fn SummaryScreen() -> impl IntoView {
             {move || download_problem.get().map(|p| view! { <p class="nhsuk-error-message" role="alert">{p}</p> })}
             <p class="vtc-sources">"The report is a web page file. It opens in any browser without this tool, and you can print it or save it as a PDF."</p>
         </div>
+
+        {move || {
+            let c = state.config.get().ig_contact;
+            (!c.name.is_empty() || !c.email.is_empty()).then(|| view! {
+                <div class="nhsuk-inset-text" id="ig-contact">
+                    <p>{format!(
+                        "If information is ever shared with the wrong people, contact {}{}{}.",
+                        if c.role.is_empty() { "your IG contact".to_string() } else { format!("your {}", c.role) },
+                        if c.name.is_empty() { String::new() } else { format!(", {}", c.name) },
+                        [c.email.clone(), c.phone.clone()].iter().filter(|x| !x.is_empty()).map(|x| format!(", {x}")).collect::<String>()
+                    )}</p>
+                </div>
+            })
+        }}
 
         <h2>"Your answers"</h2>
         {answers}

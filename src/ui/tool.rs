@@ -8,7 +8,7 @@ use super::compare::{ConcernList, FactList};
 use super::route::Screen;
 use super::AppState;
 use crate::assessment::{FieldError, ToolChoice, OTHER_TOOL};
-use crate::choosing::concerns;
+use crate::choosing::{all_concerns, log_concern};
 
 fn tool_errors(choice: &Option<ToolChoice>) -> Vec<FieldError> {
     match choice {
@@ -17,6 +17,26 @@ fn tool_errors(choice: &Option<ToolChoice>) -> Vec<FieldError> {
             vec![FieldError { field: "other-tool-name", message: "Enter the name of the video tool" }]
         }
         _ => Vec::new(),
+    }
+}
+
+/// The publisher's log entry for a tool: status, conditions, date and a link
+/// to their light impact assessment.
+#[component]
+fn LogEntryNote(entry: crate::config::LogEntry) -> impl IntoView {
+    let owner = expect_context::<AppState>().config.get_untracked().log_owner().to_string();
+    view! {
+        <p class="vtc-log-entry">
+            {format!("{}'s log of approved tools: {}", owner, entry.status.label())}
+            {(!entry.date.is_empty()).then(|| format!(" ({})", entry.date))}
+            "."
+            {(!entry.conditions.is_empty()).then(|| format!(" {}", entry.conditions))}
+            {(!entry.assessment_url.is_empty()).then(|| view! {
+                " "<a class="nhsuk-link" href=entry.assessment_url.clone() target="_blank" rel="noopener noreferrer">
+                    "Read their light impact assessment"<span class="nhsuk-u-visually-hidden">" (opens in a new tab)"</span>
+                </a>
+            })}
+        </p>
     }
 }
 
@@ -50,24 +70,33 @@ pub fn ToolScreen() -> impl IntoView {
         }
     };
 
-    let options = content
-        .tools
-        .iter()
-        .map(|t| {
-            let id = format!("tool-{}", t.id);
-            let tool_id = t.id.clone();
-            let checked_id = t.id.clone();
-            let label = if t.retired { format!("{} (closed)", t.name) } else { t.name.clone() };
-            view! {
-                <div class="nhsuk-radios__item">
-                    <input class="nhsuk-radios__input" id=id.clone() name="tool" type="radio" value=t.id.clone()
-                        prop:checked=move || selected().as_deref() == Some(checked_id.as_str())
-                        on:change=move |_| a.update(|a| a.tool = Some(ToolChoice::Listed(tool_id.clone())))/>
-                    <label class="nhsuk-label nhsuk-radios__label" for=id>{label}</label>
-                </div>
-            }
-        })
-        .collect_view();
+    // The publisher may offer only some tools, and says which it has approved.
+    let options = move || {
+        let config = state.config.get();
+        content
+            .tools
+            .iter()
+            .filter(|t| config.offers(&t.id))
+            .map(|t| {
+                let id = format!("tool-{}", t.id);
+                let hint_id = format!("tool-{}-hint", t.id);
+                let tool_id = t.id.clone();
+                let checked_id = t.id.clone();
+                let label = if t.retired { format!("{} (closed)", t.name) } else { t.name.clone() };
+                let hint = config.log_entry(&t.id).map(|e| format!("{} by {}", e.status.label(), config.log_owner()));
+                view! {
+                    <div class="nhsuk-radios__item">
+                        <input class="nhsuk-radios__input" id=id.clone() name="tool" type="radio" value=t.id.clone()
+                            aria-describedby=hint.as_ref().map(|_| hint_id.clone())
+                            prop:checked=move || selected().as_deref() == Some(checked_id.as_str())
+                            on:change=move |_| a.update(|a| a.tool = Some(ToolChoice::Listed(tool_id.clone())))/>
+                        <label class="nhsuk-label nhsuk-radios__label" for=id>{label}</label>
+                        {hint.map(|h| view! { <div class="nhsuk-hint nhsuk-radios__hint" id=hint_id>{h}</div> })}
+                    </div>
+                }
+            })
+            .collect_view()
+    };
 
     let other_name = move || match a.with(|a| a.tool.clone()) {
         Some(ToolChoice::Other(name)) => name,
@@ -81,11 +110,14 @@ pub fn ToolScreen() -> impl IntoView {
     });
     let about_choice = move || {
         let tool = content.tool(&listed.get()?)?;
-        let found = a.with_untracked(|a| concerns(tool, &a.about));
+        let config = state.config.get();
+        let found = a.with_untracked(|a| all_concerns(tool, &a.about, &config));
+        let entry = config.log_entry(&tool.id).cloned();
         let body = view! {
             <p>{tool.note.clone()}</p>
             <h3 class="nhsuk-heading-xs">"What would stop you using it"</h3>
             <ConcernList concerns=found/>
+            {entry.map(|e| view! { <LogEntryNote entry=e/> })}
             <details class="nhsuk-details">
                 <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">{format!("What we know about {}", tool.name)}</span></summary>
                 <div class="nhsuk-details__text"><FactList tool=tool/></div>
@@ -152,6 +184,13 @@ pub fn ToolScreen() -> impl IntoView {
                                 prop:value=other_name
                                 on:input=move |ev| a.update(|a| a.tool = Some(ToolChoice::Other(event_target_value(&ev))))/>
                         </div>
+                        {move || {
+                            let config = state.config.get();
+                            let name = other_name();
+                            let entry = config.log_entry(&name).cloned()?;
+                            let found: Vec<_> = log_concern(Some(&entry), &config).into_iter().collect();
+                            Some(view! { <div id="other-tool-log"><ConcernList concerns=found/><LogEntryNote entry=entry/></div> })
+                        }}
                     </div>
                 </div>
             </fieldset>

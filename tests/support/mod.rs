@@ -28,17 +28,24 @@ pub struct StaticServer {
 
 impl StaticServer {
     pub fn start() -> StaticServer {
-        let dist = repo().join("dist");
-        assert!(dist.join("index.html").exists(), "build dist/ first: trunk build --release");
+        StaticServer::serve(repo().join("dist"), Vec::new())
+    }
+
+    /// Serves `dir` under [`MOUNT`], with `extra` files (path under the
+    /// mount, contents) added or replacing what is on disk.
+    pub fn serve(dir: PathBuf, extra: Vec<(String, String)>) -> StaticServer {
+        assert!(dir.exists(), "{} is missing: build dist/ first with trunk build --release", dir.display());
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let requests = Arc::new(Mutex::new(Vec::new()));
         let log = requests.clone();
+        let extra = Arc::new(extra);
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let dist = dist.clone();
+                let dir = dir.clone();
                 let log = log.clone();
-                std::thread::spawn(move || serve_one(stream, &dist, &log));
+                let extra = extra.clone();
+                std::thread::spawn(move || serve_one(stream, &dir, &extra, &log));
             }
         });
         StaticServer { port, requests }
@@ -49,7 +56,7 @@ impl StaticServer {
     }
 }
 
-fn serve_one(mut stream: TcpStream, dist: &Path, log: &Mutex<Vec<String>>) {
+fn serve_one(mut stream: TcpStream, dist: &Path, extra: &[(String, String)], log: &Mutex<Vec<String>>) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut line = String::new();
     if reader.read_line(&mut line).is_err() {
@@ -65,12 +72,16 @@ fn serve_one(mut stream: TcpStream, dist: &Path, log: &Mutex<Vec<String>>) {
     let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
     log.lock().unwrap().push(path.clone());
     let clean = path.split(['?', '#']).next().unwrap_or("");
+    let relative = clean.strip_prefix(MOUNT).map(|r| if r.is_empty() { "index.html" } else { r });
+    let added = relative
+        .and_then(|r| extra.iter().find(|(p, _)| p == r))
+        .map(|(p, body)| (dist.join(p), body.clone().into_bytes()));
     let file = clean
         .strip_prefix(MOUNT)
         .filter(|rest| !rest.contains(".."))
         .map(|rest| if rest.is_empty() { "index.html" } else { rest })
         .map(|rest| dist.join(rest));
-    let (status, body, kind) = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
+    let (status, body, kind) = match added.or_else(|| file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b)))) {
         Some((f, body)) => {
             let kind = match f.extension().and_then(|e| e.to_str()) {
                 Some("html") => "text/html; charset=utf-8",
@@ -85,7 +96,7 @@ fn serve_one(mut stream: TcpStream, dist: &Path, log: &Mutex<Vec<String>>) {
         None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
     };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\nAccess-Control-Allow-Origin: *\r\n\r\n",
         body.len()
     );
     let _ = stream.write_all(head.as_bytes());
@@ -177,8 +188,11 @@ impl Drop for TempDir {
 
 impl Browser {
     pub async fn start(width: u32) -> Browser {
+        Browser::start_with(width, StaticServer::start()).await
+    }
+
+    pub async fn start_with(width: u32, server: StaticServer) -> Browser {
         let driver = Driver::start();
-        let server = StaticServer::start();
         let profile = TempDir::new("profile");
         let downloads = TempDir::new("downloads");
         let mut caps = serde_json::Map::new();

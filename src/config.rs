@@ -1,0 +1,343 @@
+//! The publisher's configuration: who runs the page, their DPO, their log of
+//! approved tools, and a few choices about what the widget offers.
+//!
+//! Read from `config.json` beside the widget. Every problem is reported with
+//! where it is and what is wrong, and the widget carries on with the parts
+//! that are right and defaults for the rest: a typo by the publisher must
+//! never stop a practice manager finishing their check.
+
+use serde_json::{Map, Value};
+
+use crate::content::Content;
+
+/// The most a configuration file may be; a real one is a few kilobytes.
+pub const MAX_CONFIG_BYTES: usize = 256 * 1024;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Contact {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    /// For example "Caldicott Guardian" or "IG lead".
+    pub role: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Approval {
+    Approved,
+    ApprovedWithConditions,
+    NotApproved,
+    UnderReview,
+}
+
+impl Approval {
+    const ALL: [(&'static str, Approval); 4] = [
+        ("approved", Approval::Approved),
+        ("approved-with-conditions", Approval::ApprovedWithConditions),
+        ("not-approved", Approval::NotApproved),
+        ("under-review", Approval::UnderReview),
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Approval::Approved => "Approved",
+            Approval::ApprovedWithConditions => "Approved with conditions",
+            Approval::NotApproved => "Not approved",
+            Approval::UnderReview => "Under review",
+        }
+    }
+}
+
+/// One row of the publisher's log of approved tools.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogEntry {
+    /// A catalogue tool id, or the name of another tool.
+    pub tool: String,
+    pub status: Approval,
+    pub conditions: String,
+    /// Link to the publisher's light impact assessment for the tool.
+    pub assessment_url: String,
+    pub date: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    /// The organisation or DPO service that publishes the widget.
+    pub publisher: String,
+    pub dpo: Contact,
+    /// The Caldicott Guardian or IG contact for when something goes wrong.
+    pub ig_contact: Contact,
+    pub introduction: String,
+    pub approved_tools: Vec<LogEntry>,
+    /// Catalogue tool ids to offer; empty offers them all.
+    pub offer_tools: Vec<String>,
+    /// `#rrggbb`, dark enough for white text.
+    pub accent_colour: Option<String>,
+}
+
+impl Config {
+    /// The log entry for a catalogue tool id or another tool's name.
+    pub fn log_entry(&self, tool: &str) -> Option<&LogEntry> {
+        let wanted = tool.trim().to_lowercase();
+        self.approved_tools.iter().find(|e| e.tool.trim().to_lowercase() == wanted)
+    }
+
+    pub fn offers(&self, tool_id: &str) -> bool {
+        self.offer_tools.is_empty() || self.offer_tools.iter().any(|t| t == tool_id)
+    }
+
+    /// Who the log belongs to, for sentences such as "Approved by …".
+    pub fn log_owner(&self) -> &str {
+        if self.publisher.trim().is_empty() {
+            "your DPO"
+        } else {
+            self.publisher.trim()
+        }
+    }
+}
+
+/// Reads a configuration file. Returns the configuration to use and each
+/// problem found, as "where: what is wrong".
+pub fn parse(text: &str, content: &Content) -> (Config, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut config = Config::default();
+    if text.len() > MAX_CONFIG_BYTES {
+        problems.push(format!("config.json: the file is {} KB; the most allowed is 256 KB", text.len() / 1024));
+        return (config, problems);
+    }
+    let root: Value = match serde_json::from_str(text.trim_start_matches('\u{feff}')) {
+        Ok(v) => v,
+        Err(e) => {
+            problems.push(format!(
+                "config.json line {}, column {}: this is not valid JSON ({e})",
+                e.line(),
+                e.column()
+            ));
+            return (config, problems);
+        }
+    };
+    let Some(obj) = root.as_object() else {
+        problems.push("config.json: the file must be a JSON object, in { }".to_string());
+        return (config, problems);
+    };
+    let known = ["publisher", "dpo", "ig_contact", "introduction", "approved_tools", "offer_tools", "accent_colour"];
+    for key in obj.keys() {
+        if !known.contains(&key.as_str()) && !key.starts_with('_') {
+            problems.push(format!("{key}: this setting does not exist (known settings: {})", known.join(", ")));
+        }
+    }
+    config.publisher = text_field(obj, "publisher", 200, &mut problems);
+    config.introduction = text_field(obj, "introduction", 2000, &mut problems);
+    config.dpo = contact(obj, "dpo", &mut problems);
+    config.ig_contact = contact(obj, "ig_contact", &mut problems);
+
+    if let Some(v) = obj.get("offer_tools") {
+        match v.as_array() {
+            None => problems.push("offer_tools: must be a list of tool ids, like [\"teams\", \"accurx\"]".to_string()),
+            Some(list) => {
+                for (i, t) in list.iter().enumerate() {
+                    match t.as_str() {
+                        Some(id) if content.tool(id).is_some() => config.offer_tools.push(id.to_string()),
+                        _ => problems.push(format!(
+                            "offer_tools[{i}]: {t} is not a tool id (known ids: {})",
+                            content.tools.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ")
+                        )),
+                    }
+                }
+            }
+        }
+    }
+
+    if let Some(v) = obj.get("approved_tools") {
+        match v.as_array() {
+            None => problems.push("approved_tools: must be a list of entries, in [ ]".to_string()),
+            Some(list) => {
+                for (i, entry) in list.iter().enumerate() {
+                    if let Some(e) = log_entry(entry, &format!("approved_tools[{i}]"), &mut problems) {
+                        config.approved_tools.push(e);
+                    }
+                }
+            }
+        }
+    }
+
+    if let Some(v) = obj.get("accent_colour") {
+        match v.as_str().map(str::trim) {
+            Some(c) if is_hex_colour(c) && contrast_with_white(c) >= 4.5 => {
+                config.accent_colour = Some(c.to_lowercase())
+            }
+            Some(c) if is_hex_colour(c) => problems.push(format!(
+                "accent_colour: {c} is too light for white text (contrast {:.1}:1; it needs at least 4.5:1)",
+                contrast_with_white(c)
+            )),
+            _ => problems.push(format!("accent_colour: {v} is not a colour like \"#005eb8\"")),
+        }
+    }
+    (config, problems)
+}
+
+fn text_field(obj: &Map<String, Value>, key: &str, max: usize, problems: &mut Vec<String>) -> String {
+    match obj.get(key) {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) if s.chars().count() <= max => s.trim().to_string(),
+        Some(Value::String(_)) => {
+            problems.push(format!("{key}: longer than {max} characters"));
+            String::new()
+        }
+        Some(other) => {
+            problems.push(format!("{key}: must be text in quotes, not {other}"));
+            String::new()
+        }
+    }
+}
+
+fn contact(obj: &Map<String, Value>, key: &str, problems: &mut Vec<String>) -> Contact {
+    let Some(v) = obj.get(key) else { return Contact::default() };
+    let Some(c) = v.as_object() else {
+        problems.push(format!("{key}: must be an object like {{\"name\": \"…\", \"email\": \"…\"}}"));
+        return Contact::default();
+    };
+    let mut sub = Vec::new();
+    let contact = Contact {
+        name: text_field(c, "name", 200, &mut sub),
+        email: text_field(c, "email", 200, &mut sub),
+        phone: text_field(c, "phone", 50, &mut sub),
+        role: text_field(c, "role", 100, &mut sub),
+    };
+    problems.extend(sub.into_iter().map(|p| format!("{key}.{p}")));
+    if !contact.email.is_empty() && !crate::assessment::looks_like_email(&contact.email) {
+        problems.push(format!("{key}.email: {} is not an email address", contact.email));
+        return Contact { email: String::new(), ..contact };
+    }
+    contact
+}
+
+fn log_entry(v: &Value, at: &str, problems: &mut Vec<String>) -> Option<LogEntry> {
+    let Some(o) = v.as_object() else {
+        problems.push(format!("{at}: must be an object like {{\"tool\": \"teams\", \"status\": \"approved\"}}"));
+        return None;
+    };
+    let mut sub = Vec::new();
+    let tool = text_field(o, "tool", 100, &mut sub);
+    let status_text = text_field(o, "status", 50, &mut sub);
+    let conditions = text_field(o, "conditions", 1000, &mut sub);
+    let assessment_url = text_field(o, "assessment_url", 500, &mut sub);
+    let date = text_field(o, "date", 30, &mut sub);
+    problems.extend(sub.into_iter().map(|p| format!("{at}.{p}")));
+    if tool.is_empty() {
+        problems.push(format!("{at}.tool: missing; give a tool id such as \"teams\" or the tool's name"));
+        return None;
+    }
+    let Some(status) = Approval::ALL.iter().find(|(k, _)| *k == status_text).map(|(_, s)| *s) else {
+        problems.push(format!(
+            "{at}.status: \"{status_text}\" is not one of {}",
+            Approval::ALL.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
+        ));
+        return None;
+    };
+    // Only web links: a javascript: or data: link must never become a link.
+    let assessment_url = if assessment_url.is_empty() || assessment_url.starts_with("https://") {
+        assessment_url
+    } else {
+        problems.push(format!("{at}.assessment_url: must start with https://"));
+        String::new()
+    };
+    Some(LogEntry { tool, status, conditions, assessment_url, date })
+}
+
+fn is_hex_colour(c: &str) -> bool {
+    c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|ch| ch.is_ascii_hexdigit())
+}
+
+/// WCAG contrast ratio of a `#rrggbb` colour against white.
+fn contrast_with_white(c: &str) -> f64 {
+    let channel = |i: usize| {
+        let v = u8::from_str_radix(&c[i..i + 2], 16).unwrap_or(0) as f64 / 255.0;
+        if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+    1.05 / (l + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> Config {
+        let (c, problems) = parse(text, Content::builtin());
+        assert_eq!(problems, Vec::<String>::new());
+        c
+    }
+
+    #[test]
+    fn the_documented_example_is_valid() {
+        let c = parse_ok(include_str!("../config.example.json"));
+        assert_eq!(c.dpo.email, "dpo@example-dpo-service.nhs.uk");
+        assert_eq!(c.log_entry(" pexip ").unwrap().status, Approval::UnderReview, "another tool matches by name");
+        assert_eq!(c.log_entry("teams").unwrap().status, Approval::ApprovedWithConditions);
+        assert_eq!(c.log_entry("whatsapp").unwrap().status, Approval::NotApproved);
+        assert!(c.accent_colour.is_some());
+    }
+
+    #[test]
+    fn no_settings_means_defaults() {
+        let c = parse_ok("{}");
+        assert_eq!(c, Config::default());
+        assert!(c.offers("zoom"));
+        assert_eq!(c.log_owner(), "your DPO");
+    }
+
+    #[test]
+    fn every_problem_says_where_and_what() {
+        let text = r##"{
+            "publisher": 42,
+            "dpo": {"name": "Dana", "email": "not an email"},
+            "approved_tools": [
+                {"tool": "teams", "status": "aproved"},
+                {"tool": "zoom", "status": "approved", "assessment_url": "javascript:alert(1)"},
+                "accurx"
+            ],
+            "offer_tools": ["teams", "myspace"],
+            "accent_colour": "#ffff00",
+            "colour": "red"
+        }"##;
+        let (c, problems) = parse(text, Content::builtin());
+        let has = |s: &str| problems.iter().any(|p| p.contains(s));
+        assert!(has("publisher: must be text"), "{problems:?}");
+        assert!(has("dpo.email: not an email is not an email address"), "{problems:?}");
+        assert!(has("approved_tools[0].status: \"aproved\" is not one of approved"), "{problems:?}");
+        assert!(has("approved_tools[1].assessment_url: must start with https://"), "{problems:?}");
+        assert!(has("approved_tools[2]: must be an object"), "{problems:?}");
+        assert!(has("offer_tools[1]: \"myspace\" is not a tool id"), "{problems:?}");
+        assert!(has("accent_colour: #ffff00 is too light"), "{problems:?}");
+        assert!(has("colour: this setting does not exist"), "{problems:?}");
+        // What was right is still used.
+        assert_eq!(c.dpo.name, "Dana");
+        assert_eq!(c.dpo.email, "");
+        assert_eq!(c.approved_tools.len(), 1);
+        assert_eq!(c.approved_tools[0].assessment_url, "");
+        assert_eq!(c.offer_tools, vec!["teams".to_string()]);
+    }
+
+    #[test]
+    fn broken_json_says_which_line() {
+        let (c, problems) = parse("{\n  \"publisher\": \"X\",\n  oops\n}", Content::builtin());
+        assert_eq!(c, Config::default());
+        assert!(problems[0].starts_with("config.json line 3, column 3: this is not valid JSON"), "{problems:?}");
+        let (_, problems) = parse("[1, 2]", Content::builtin());
+        assert!(problems[0].contains("must be a JSON object"));
+        let (_, problems) = parse(&" ".repeat(MAX_CONFIG_BYTES + 1), Content::builtin());
+        assert!(problems[0].contains("the most allowed is 256 KB"));
+    }
+
+    #[test]
+    fn contrast_is_measured_as_wcag_does() {
+        assert!((contrast_with_white("#000000") - 21.0).abs() < 0.01);
+        assert!((contrast_with_white("#ffffff") - 1.0).abs() < 0.01);
+        assert!(contrast_with_white("#005eb8") > 4.5);
+    }
+}

@@ -1,0 +1,181 @@
+//! What the publishing website controls: the configuration file beside the
+//! widget, parameters in the embed snippet, and the frame's height.
+
+use leptos::prelude::*;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+use super::AppState;
+use crate::config::{self, Config};
+
+/// The configuration file's path from `?config=`, or `config.json`. Only a
+/// plain relative path beside the widget: never another site's file.
+pub fn config_path(search: &str) -> Result<String, String> {
+    let wanted = query_value(search, "config").unwrap_or_else(|| "config.json".to_string());
+    let plain = !wanted.is_empty()
+        && wanted.len() <= 100
+        && !wanted.contains("..")
+        && !wanted.starts_with('/')
+        && wanted.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'));
+    if plain {
+        Ok(wanted)
+    } else {
+        Err(format!("?config={wanted}: must be a file name beside the widget, such as config.json"))
+    }
+}
+
+/// One value from a `?a=b&c=d` query, percent-decoded.
+pub fn query_value(search: &str, key: &str) -> Option<String> {
+    search.trim_start_matches('?').split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (k == key).then(|| js_sys::decode_uri_component(&v.replace('+', " ")).ok().map(String::from)).flatten()
+    })
+}
+
+async fn fetch_text(path: &str) -> Result<Option<String>, String> {
+    let response = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(path))
+        .await
+        .map_err(|_| format!("{path}: the file could not be fetched"))?;
+    let response: web_sys::Response = response.unchecked_into();
+    if response.status() == 404 {
+        return Ok(None);
+    }
+    if !response.ok() {
+        return Err(format!("{path}: the server answered {}", response.status()));
+    }
+    let text = response.text().map_err(|_| format!("{path}: the file could not be read"))?;
+    let text =
+        wasm_bindgen_futures::JsFuture::from(text).await.map_err(|_| format!("{path}: the file could not be read"))?;
+    Ok(text.as_string())
+}
+
+/// Loads the configuration, then applies the snippet's parameters on top.
+pub async fn load(state: AppState) {
+    let search = window().location().search().unwrap_or_default();
+    let mut problems = Vec::new();
+    let mut config = Config::default();
+    match config_path(&search) {
+        Err(p) => problems.push(p),
+        Ok(path) => match fetch_text(&path).await {
+            // No file: the publisher chose the defaults.
+            Ok(None) => {}
+            Ok(Some(text)) => {
+                let (c, found) = config::parse(&text, state.content());
+                config = c;
+                problems.extend(found.into_iter().map(|p| format!("{path}: {p}")));
+            }
+            Err(p) => problems.push(p),
+        },
+    }
+    let params: Vec<(&str, String)> = ["publisher", "dpo-name", "dpo-email", "accent"]
+        .into_iter()
+        .filter_map(|k| query_value(&search, k).map(|v| (k, v)))
+        .collect();
+    if !params.is_empty() {
+        let mut json = serde_json::Map::new();
+        for (k, v) in &params {
+            match *k {
+                "publisher" => json.insert("publisher".into(), v.clone().into()),
+                "accent" => json.insert("accent_colour".into(), v.clone().into()),
+                _ => None,
+            };
+        }
+        let dpo_name = params.iter().find(|(k, _)| *k == "dpo-name").map(|(_, v)| v.clone());
+        let dpo_email = params.iter().find(|(k, _)| *k == "dpo-email").map(|(_, v)| v.clone());
+        if dpo_name.is_some() || dpo_email.is_some() {
+            json.insert(
+                "dpo".into(),
+                serde_json::json!({"name": dpo_name.unwrap_or_default(), "email": dpo_email.unwrap_or_default()}),
+            );
+        }
+        let (from_params, found) = config::parse(&serde_json::Value::Object(json).to_string(), state.content());
+        problems.extend(found.into_iter().map(|p| format!("the page address: {}", p.replace('_', "-"))));
+        if !from_params.publisher.is_empty() {
+            config.publisher = from_params.publisher;
+        }
+        if from_params.accent_colour.is_some() {
+            config.accent_colour = from_params.accent_colour;
+        }
+        if !from_params.dpo.email.is_empty() || !from_params.dpo.name.is_empty() {
+            config.dpo = from_params.dpo;
+        }
+    }
+    for p in &problems {
+        web_sys::console::error_1(&JsValue::from_str(&format!("Video Tool Check configuration: {p}")));
+    }
+    state.config.set(config);
+    state.config_problems.set(problems);
+}
+
+/// Tells the page that embeds the widget how tall it is, so the frame can
+/// grow to fit and never shows a scroll bar of its own. Only the height is
+/// sent; `embed.js` on the host page listens for it.
+pub fn report_height() {
+    let Ok(Some(parent)) = window().parent() else { return };
+    if parent == window() {
+        return;
+    }
+    // The widget's own height, not the document's: the document is never
+    // shorter than the frame, so it could grow the frame but never shrink it.
+    let measure = || {
+        document()
+            .query_selector(".vtc")
+            .ok()
+            .flatten()
+            .map_or(0.0_f64, |e| e.get_bounding_client_rect().bottom() + window().scroll_y().unwrap_or(0.0))
+            .ceil() as i32
+    };
+    let send = move || {
+        let height = measure();
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"video-tool-check:height".into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from(height));
+        // The message holds a number only, so any embedding page may read it.
+        let _ = parent.post_message(&message, "*");
+    };
+    let callback = Closure::<dyn FnMut()>::new(send);
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        if let Some(widget) = document().query_selector(".vtc").ok().flatten() {
+            observer.observe(&widget);
+        }
+    }
+    // The observer lives as long as the page.
+    callback.forget();
+}
+
+/// The publisher's problems, for whoever runs the website.
+#[component]
+pub fn ConfigProblems() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let problems = state.config_problems.get();
+        (!problems.is_empty()).then(|| {
+            view! {
+                <div class="nhsuk-warning-callout" id="config-problems">
+                    <h2 class="nhsuk-warning-callout__label">"This page's settings have a problem"</h2>
+                    <p>"The check still works, with the standard settings where these are wrong. If you run this website, fix these in the configuration:"</p>
+                    <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_relative_config_paths() {
+        assert_eq!(config_path(""), Ok("config.json".to_string()));
+        assert_eq!(config_path("?config=practice-a.json"), Ok("practice-a.json".to_string()));
+        for bad in [
+            "?config=https://evil.example/c.json",
+            "?config=//evil.example/c.json",
+            "?config=../secret.json",
+            "?config=/etc/passwd",
+            "?config=",
+        ] {
+            assert!(config_path(bad).is_err(), "{bad}");
+        }
+    }
+}
