@@ -34,18 +34,25 @@ impl StaticServer {
     /// Serves `dir` under [`MOUNT`], with `extra` files (path under the
     /// mount, contents) added or replacing what is on disk.
     pub fn serve(dir: PathBuf, extra: Vec<(String, String)>) -> StaticServer {
+        StaticServer::serve_with_headers(dir, extra, String::new())
+    }
+
+    /// As [`StaticServer::serve`], adding `headers` (each ending in CRLF) to every answer.
+    pub fn serve_with_headers(dir: PathBuf, extra: Vec<(String, String)>, headers: String) -> StaticServer {
         assert!(dir.exists(), "{} is missing: build dist/ first with trunk build --release", dir.display());
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let requests = Arc::new(Mutex::new(Vec::new()));
         let log = requests.clone();
         let extra = Arc::new(extra);
+        let headers = Arc::new(headers);
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let dir = dir.clone();
                 let log = log.clone();
                 let extra = extra.clone();
-                std::thread::spawn(move || serve_one(stream, &dir, &extra, &log));
+                let headers = headers.clone();
+                std::thread::spawn(move || serve_one(stream, &dir, &extra, &headers, &log));
             }
         });
         StaticServer { port, requests }
@@ -56,7 +63,7 @@ impl StaticServer {
     }
 }
 
-fn serve_one(mut stream: TcpStream, dist: &Path, extra: &[(String, String)], log: &Mutex<Vec<String>>) {
+fn serve_one(mut stream: TcpStream, dist: &Path, extra: &[(String, String)], headers: &str, log: &Mutex<Vec<String>>) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut line = String::new();
     if reader.read_line(&mut line).is_err() {
@@ -70,7 +77,8 @@ fn serve_one(mut stream: TcpStream, dist: &Path, extra: &[(String, String)], log
         }
     }
     let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
-    log.lock().unwrap().push(path.clone());
+    let method = line.split_whitespace().next().unwrap_or("GET");
+    log.lock().unwrap().push(if method == "GET" { path.clone() } else { format!("{method} {path}") });
     let clean = path.split(['?', '#']).next().unwrap_or("");
     let relative = clean.strip_prefix(MOUNT).map(|r| if r.is_empty() { "index.html" } else { r });
     let added = relative
@@ -96,7 +104,7 @@ fn serve_one(mut stream: TcpStream, dist: &Path, extra: &[(String, String)], log
         None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
     };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\nAccess-Control-Allow-Origin: *\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\nAccess-Control-Allow-Origin: *\r\n{headers}\r\n",
         body.len()
     );
     let _ = stream.write_all(head.as_bytes());

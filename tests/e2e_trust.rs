@@ -1,0 +1,168 @@
+//! End-to-end tests of trust: a strict Content Security Policy, no requests
+//! beyond the widget's own files, the keyboard alone, and two tabs at once.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use fantoccini::key::Key;
+use serde_json::Value;
+use std::time::{Duration, Instant};
+use support::{repo, Browser, StaticServer, MOUNT};
+
+/// The policy the README recommends to publishers, plus a report address so
+/// the test hears of every violation.
+fn csp() -> String {
+    format!(
+        "Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; \
+         report-uri {MOUNT}csp-report\r\n"
+    )
+}
+
+#[tokio::test]
+async fn runs_under_a_strict_csp_and_asks_only_for_its_own_files() {
+    let server = StaticServer::serve_with_headers(repo().join("dist"), Vec::new(), csp());
+    let b = Browser::start_with(1000, server).await;
+    b.open("").await;
+    b.heading_is("Check a video tool").await;
+    for (link, heading) in [
+        ("#/about", "About you"),
+        ("#/tool", "Choose your video tool"),
+        ("#/section/risk", "Risks of the tool"),
+        ("#/compare", "Compare video tools"),
+        ("#/assessments", "Your assessments"),
+        ("#/summary", "Your summary"),
+    ] {
+        b.open(link).await;
+        b.heading_is(heading).await;
+    }
+    b.open("#/about").await;
+    b.click("#continue").await;
+    b.wait_for("#error-summary").await;
+    b.open("#/tool").await;
+    b.choose("tool-zoom").await;
+    b.open("#/summary").await;
+    b.click("#download-report").await;
+    b.downloaded(".html").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    let requests = b.server.requests.lock().unwrap().clone();
+    let reports: Vec<_> = requests.iter().filter(|r| r.contains("csp-report")).collect();
+    assert!(reports.is_empty(), "the Content Security Policy was violated: {reports:?}");
+    for path in &requests {
+        assert!(path.starts_with(MOUNT), "the browser asked for {path}");
+    }
+    let fetched: Vec<String> =
+        serde_json::from_value(b.js("return performance.getEntriesByType('resource').map(e => e.name)").await).unwrap();
+    for url in &fetched {
+        assert!(url.starts_with(&b.server.url()), "the widget fetched {url}");
+    }
+    b.close().await;
+}
+
+/// What has keyboard focus, as the test needs to know it.
+async fn focused(b: &Browser) -> Value {
+    b.js("const e = document.activeElement;
+          const group = e.type === 'radio' ? [...document.getElementsByName(e.name)] : [];
+          return {tag: e.tagName, type: e.type || '', id: e.id || '', value: e.value || '',
+                  answered: group.some(r => r.checked), heading: document.querySelector('.vtc h1').textContent};")
+        .await
+}
+
+async fn press(b: &Browser, keys: &str) {
+    b.client.active_element().await.unwrap().send_keys(keys).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_whole_assessment_can_be_done_with_the_keyboard_alone() {
+    let b = Browser::start(1000).await;
+    b.open("").await;
+    let typed = [("org-name", "Keyboard Surgery"), ("dpo-email", "dpo@example.nhs.uk")];
+    let mut presses = 0;
+    loop {
+        presses += 1;
+        assert!(presses < 1500, "gave up after {presses} key presses");
+        let f = focused(&b).await;
+        let heading = f["heading"].as_str().unwrap().to_string();
+        if heading == "Your summary" {
+            break;
+        }
+        let id = f["id"].as_str().unwrap();
+        match (f["tag"].as_str().unwrap(), f["type"].as_str().unwrap()) {
+            // From the task list, the first task.
+            ("A", _) if heading == "Check a video tool" => {
+                let href = b.js("return document.activeElement.getAttribute('href')").await;
+                if href.as_str() == Some("#/about") {
+                    press(&b, &Key::Enter.to_string()).await;
+                    b.heading_is("About you").await;
+                } else {
+                    press(&b, &Key::Tab.to_string()).await;
+                }
+            }
+            // An unanswered question: Space picks the focused (first) choice.
+            ("INPUT", "radio") if !f["answered"].as_bool().unwrap() => {
+                press(&b, " ").await;
+                press(&b, &Key::Tab.to_string()).await;
+            }
+            ("INPUT", "text" | "email") if f["value"].as_str() == Some("") => {
+                if let Some((_, text)) = typed.iter().find(|(field, _)| *field == id) {
+                    press(&b, text).await;
+                }
+                press(&b, &Key::Tab.to_string()).await;
+            }
+            ("BUTTON", _) if id == "continue" => {
+                press(&b, &Key::Enter.to_string()).await;
+                let deadline = Instant::now() + Duration::from_secs(10);
+                while b.text(".vtc h1").await == heading {
+                    assert!(Instant::now() < deadline, "Enter on Continue did not leave {heading}");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                // Focus moves to the new screen's heading.
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                let now = focused(&b).await;
+                assert_eq!(now["tag"], "H1", "focus did not move to the new heading after {heading}");
+            }
+            _ => press(&b, &Key::Tab.to_string()).await,
+        }
+    }
+    assert!(b.text("#outcome").await.contains("Ready to use"), "{}", b.text("#outcome").await);
+    assert!(b.text("#details").await.contains("Keyboard Surgery"));
+    b.close().await;
+}
+
+#[tokio::test]
+async fn two_tabs_on_the_same_assessment_do_not_undo_each_other() {
+    let b = Browser::start(1000).await;
+    b.open("#/section/risk").await;
+    let first = b.client.window().await.unwrap();
+    let second = b.client.new_window(true).await.unwrap().handle;
+    b.client.switch_to_window(second.clone()).await.unwrap();
+    b.open("#/section/risk").await;
+
+    b.client.switch_to_window(first.clone()).await.unwrap();
+    b.choose("e2ee-no").await;
+
+    b.client.switch_to_window(second.clone()).await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while b.js("return document.querySelector('#e2ee-no').checked").await != Value::Bool(true) {
+        assert!(Instant::now() < deadline, "the second tab never saw the first tab's answer");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(b.text(".vtc-notice").await.contains("changed in another tab"));
+    b.choose("data-location-yes").await;
+
+    b.client.switch_to_window(first).await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while b.js("return document.querySelector('#data-location-yes').checked").await != Value::Bool(true) {
+        assert!(Instant::now() < deadline, "the first tab never saw the second tab's answer");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    b.client.refresh().await.unwrap();
+    b.wait_for(".vtc h1").await;
+    let stored = b.js(&format!("return localStorage.getItem('{}')", video_tool_check::storage::KEY)).await;
+    let lib = video_tool_check::storage::decode_library(stored.as_str().unwrap()).unwrap();
+    let answers = &lib.current().assessment.answers;
+    assert_eq!(answers.get("e2ee"), Some(&video_tool_check::assessment::Answer::No));
+    assert_eq!(answers.get("data-location"), Some(&video_tool_check::assessment::Answer::Yes));
+    b.close().await;
+}
