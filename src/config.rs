@@ -335,6 +335,24 @@ mod tests {
     }
 
     #[test]
+    fn thousands_of_damaged_configurations_never_panic_or_hang() {
+        use crate::fuzz::{mutate, nested, Rng};
+        let seed = include_str!("../config.example.json");
+        let started = std::time::Instant::now();
+        let mut rng = Rng::new(7);
+        for _ in 0..4000 {
+            let text = mutate(&mut rng, seed);
+            let (_, problems) = parse(&text, Content::builtin());
+            // Whatever is wrong is said, never swallowed.
+            if serde_json::from_str::<serde_json::Value>(&text).is_err() {
+                assert!(!problems.is_empty(), "broken JSON passed silently: {text}");
+            }
+        }
+        assert!(!parse(&nested(100_000), Content::builtin()).1.is_empty());
+        assert!(started.elapsed().as_secs() < 20, "the configuration parser is too slow");
+    }
+
+    #[test]
     fn contrast_is_measured_as_wcag_does() {
         assert!((contrast_with_white("#000000") - 21.0).abs() < 0.01);
         assert!((contrast_with_white("#ffffff") - 1.0).abs() < 0.01);

@@ -12,9 +12,22 @@ pub mod choosing;
 pub mod config;
 pub mod content;
 pub mod export;
+#[cfg(test)]
+mod fuzz;
 pub mod library;
 pub mod storage;
 pub mod summary;
 pub mod ui;
 
 pub use ui::App;
+
+/// Bytes of WebAssembly memory in use, for the benchmark's memory figure.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
+}

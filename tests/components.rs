@@ -177,3 +177,66 @@ async fn start_again_asks_first_then_deletes() {
     assert_eq!(text(&root, "#task-about-status"), "Not started");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn full_storage_is_reported_at_once_and_the_answer_stays_on_screen() {
+    let (root, _h) = mount_at("#/section/risk", None);
+    settle().await;
+    // Fill this origin's storage to the brim, as years of other apps might.
+    let chunk = "x".repeat(512 * 1024);
+    let mut i = 0;
+    while local().set_item(&format!("filler-{i}"), &chunk).is_ok() {
+        i += 1;
+        assert!(i < 200, "storage never filled");
+    }
+    let mut j = 0;
+    for size in [16 * 1024, 1024, 64, 4, 1] {
+        let piece = "y".repeat(size);
+        while local().set_item(&format!("small-{j}"), &piece).is_ok() {
+            j += 1;
+        }
+    }
+    q(&root, "#e2ee-no").click();
+    settle().await;
+    let warning = text(&root, "#save-problem");
+    assert!(warning.contains("Your latest answers are not saved"), "{warning}");
+    assert!(warning.contains("full"), "{warning}");
+    let radio: HtmlInputElement = q(&root, "#e2ee-no").unchecked_into();
+    assert!(radio.checked(), "the answer vanished from the screen");
+    local().clear().unwrap();
+    // Room again: the next answer saves everything, the earlier one included.
+    q(&root, "#data-location-yes").click();
+    settle().await;
+    assert!(root.query_selector("#save-problem").unwrap().is_none());
+    assert_eq!(saved().answers.get("e2ee"), Some(&video_tool_check::assessment::Answer::No));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn hostile_text_is_only_ever_text_on_every_screen() {
+    use video_tool_check::assessment::{ActionPlan, Answer, Assessment, DpiaDecision, ToolChoice};
+    let hostile = "<img src=x onerror=\"document.title='owned'\"><script>document.title='owned'</script>javascript:alert(1) \u{202e}ǅ𝕏";
+    let mut a = Assessment::default();
+    a.about.org_name = hostile.into();
+    a.about.dpo_name = hostile.into();
+    a.about.dpo_email = "dpo@example.nhs.uk".into();
+    a.tool = Some(ToolChoice::Other(hostile.into()));
+    a.dpia.decision = Some(DpiaDecision::NotNeeded);
+    a.dpia.reason = hostile.into();
+    a.answer("e2ee", Answer::No);
+    a.plans.insert("e2ee".into(), ActionPlan { owner: hostile.into(), due: "2026-12-01".into(), done: false });
+    let (root, _h) = mount_at("#/summary", Some(&storage::encode(&a, "2026-11-22")));
+    for hash in ["#/summary", "#/", "#/tool", "#/about", "#/assessments", "#/section/dpia"] {
+        window().location().set_hash(hash).unwrap();
+        settle().await;
+        assert!(root.query_selector("img, script, iframe, object").unwrap().is_none(), "markup got in on {hash}");
+        assert!(root.query_selector("a[href^='javascript']").unwrap().is_none(), "a javascript: link on {hash}");
+        assert_ne!(document().title(), "owned");
+    }
+    window().location().set_hash("#/summary").unwrap();
+    settle().await;
+    assert!(text(&root, "#details").contains(hostile));
+    let owner: HtmlInputElement = q(&root, "#owner-e2ee").unchecked_into();
+    assert_eq!(owner.value(), hostile);
+    root.remove();
+}

@@ -103,6 +103,33 @@ mod tests {
     }
 
     #[test]
+    fn thousands_of_damaged_files_never_panic_or_hang() {
+        use crate::fuzz::{mutate, nested, Rng};
+        let content = Content::builtin();
+        let a = complete_gp_teams();
+        let seeds = [
+            report::html(&a, content, &DpoSummary::new(&a, content, "2026-11-22")),
+            json(&a, "2026-11-22", "Teams"),
+            include_str!("../../tests/saved/v1.json").to_string(),
+            include_str!("../../tests/saved/v2.json").to_string(),
+        ];
+        let started = std::time::Instant::now();
+        let mut rng = Rng::new(20261122);
+        let mut accepted = 0;
+        for i in 0..4000 {
+            let text = mutate(&mut rng, &seeds[i % seeds.len()]);
+            if read(text.len(), &text).is_ok() {
+                accepted += 1;
+            }
+        }
+        for depth in [10, 1000, 100_000] {
+            assert!(read(depth * 2, &nested(depth)).is_err());
+        }
+        assert!(accepted > 0, "no variation was still readable: the mutations are too harsh to mean anything");
+        assert!(started.elapsed().as_secs() < 20, "the import parser is too slow: {:?}", started.elapsed());
+    }
+
+    #[test]
     fn a_report_cannot_smuggle_markup_through_import() {
         let content = Content::builtin();
         let mut a = complete_gp_teams();

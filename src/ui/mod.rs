@@ -101,7 +101,7 @@ pub fn App() -> impl IntoView {
     let storage_available = storage::browser::available();
     let unreadable = RwSignal::new(unreadable);
 
-    let _ = window_event_listener(ev::hashchange, move |_| {
+    let on_hash = window_event_listener(ev::hashchange, move |_| {
         let next = Screen::from_hash(&location_hash().unwrap_or_default());
         if state.screen.get_untracked() != next {
             state.screen.set(next);
@@ -111,7 +111,7 @@ pub fn App() -> impl IntoView {
     // Another tab saved. Take what it saved, so that this tab's next save
     // cannot silently undo an answer given there. This tab keeps working on
     // its own current assessment if that still exists.
-    let _ = window_event_listener(ev::storage, move |ev| {
+    let on_storage = window_event_listener(ev::storage, move |ev| {
         if ev.key().as_deref() != Some(storage::KEY) {
             return;
         }
@@ -131,6 +131,12 @@ pub fn App() -> impl IntoView {
                 ));
             }
         }
+    });
+
+    // The page outlives the widget when a test or a host page unmounts it.
+    on_cleanup(move || {
+        on_hash.remove();
+        on_storage.remove();
     });
 
     // Every answer goes into the library with today's date...

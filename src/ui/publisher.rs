@@ -27,8 +27,31 @@ pub fn config_path(search: &str) -> Result<String, String> {
 pub fn query_value(search: &str, key: &str) -> Option<String> {
     search.trim_start_matches('?').split('&').find_map(|pair| {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        (k == key).then(|| js_sys::decode_uri_component(&v.replace('+', " ")).ok().map(String::from)).flatten()
+        (k == key).then(|| percent_decode(&v.replace('+', " ")))
     })
+}
+
+/// Decodes `%XX` escapes; a broken escape is kept as it is.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = (b[i] == b'%' && i + 2 < b.len())
+            .then(|| std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()))
+            .flatten();
+        match hex {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(b[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 async fn fetch_text(path: &str) -> Result<Option<String>, String> {
@@ -163,6 +186,14 @@ pub fn ConfigProblems() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn snippet_parameters_are_decoded() {
+        assert_eq!(query_value("?a=1&dpo-name=Dana+Patel&accent=%23005eb8", "dpo-name").as_deref(), Some("Dana Patel"));
+        assert_eq!(query_value("?accent=%23005eb8", "accent").as_deref(), Some("#005eb8"));
+        assert_eq!(query_value("?x=%E2%98%83%zz%", "x").as_deref(), Some("☃%zz%"));
+        assert_eq!(query_value("?x=1", "y"), None);
+    }
 
     #[test]
     fn only_plain_relative_config_paths() {

@@ -212,6 +212,7 @@ impl Browser {
                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage",
+                    "--enable-precise-memory-info",
                     format!("--user-data-dir={}", profile.0.display()),
                     format!("--window-size={width},900"),
                 ],

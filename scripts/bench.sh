@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds the release dist/ and prints the widget's size, speed and memory figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PATH"
+trunk build --release --offline
+cargo test --offline --test bench -- --ignored --nocapture
