@@ -74,6 +74,15 @@ impl Purpose {
         }
     }
 
+    /// The purpose inside a sentence: "checked Zoom for …".
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Purpose::Patients => "consultations with patients or service users",
+            Purpose::Staff => "communication between staff",
+            Purpose::Both => "consultations with patients and communication between staff",
+        }
+    }
+
     pub fn covers(self, u: Use) -> bool {
         matches!((self, u), (Purpose::Both, _) | (Purpose::Patients, Use::Patients) | (Purpose::Staff, Use::Staff))
     }

@@ -65,6 +65,8 @@ pub struct DpoSummary {
     pub dpo_email: String,
     pub tool: String,
     pub purpose: String,
+    /// The purpose inside a sentence.
+    pub purpose_phrase: String,
     pub date: String,
     pub content_version: String,
     pub reviewed: String,
@@ -102,6 +104,7 @@ impl DpoSummary {
             dpo_email: a.about.dpo_email.trim().to_string(),
             tool: a.tool_name(content).unwrap_or_else(|| "No tool chosen".to_string()),
             purpose: a.about.purpose.map_or(NOT_GIVEN, |p| p.label()).to_string(),
+            purpose_phrase: a.about.purpose.map_or("a purpose not yet given", |p| p.phrase()).to_string(),
             date: date.to_string(),
             content_version: content.version.clone(),
             reviewed: content.reviewed.clone(),

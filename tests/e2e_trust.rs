@@ -166,3 +166,54 @@ async fn two_tabs_on_the_same_assessment_do_not_undo_each_other() {
     assert_eq!(answers.get("data-location"), Some(&video_tool_check::assessment::Answer::Yes));
     b.close().await;
 }
+
+/// Every screen, filled in, at phone width and at 200% zoom: nothing may make
+/// the page scroll sideways. Screenshots go to VTC_SCREENSHOTS for a look.
+#[tokio::test]
+async fn narrow_and_zoomed_screens_never_scroll_sideways() {
+    use video_tool_check::assessment::{Answer, Assessment, DpiaDecision, ToolChoice};
+    let content = video_tool_check::content::Content::builtin();
+    let mut a = Assessment::default();
+    a.about.org_type = Some(video_tool_check::assessment::OrgType::Gp);
+    a.about.org_name = "The Very Long Named Riverside and District Integrated Primary Care Partnership".into();
+    a.about.dpo_email = "information.governance.team@example-long-domain.nhs.uk".into();
+    a.about.purpose = Some(video_tool_check::assessment::Purpose::Both);
+    a.tool = Some(ToolChoice::Listed("teams".into()));
+    a.dpia.decision = Some(DpiaDecision::Needed);
+    for c in content.checks.clone() {
+        if a.applies(&c) {
+            a.answer(&c.id, if c.blocking { Answer::NotSure } else { Answer::Yes });
+        }
+    }
+    let lib = video_tool_check::library::Library::with(a, "a1", "2026-11-22");
+    for width in [320, 640] {
+        let b = Browser::start(width).await;
+        b.open("").await;
+        let text = serde_json::to_string(&video_tool_check::storage::encode_library(&lib)).unwrap();
+        b.js(&format!("localStorage.setItem('{}', {text}); return true;", video_tool_check::storage::KEY)).await;
+        for (hash, name) in [
+            ("", "start"),
+            ("#/about", "about"),
+            ("#/tool", "tool"),
+            ("#/section/dpia", "dpia"),
+            ("#/section/tool-settings", "settings"),
+            ("#/summary", "summary"),
+            ("#/compare", "compare"),
+            ("#/assessments", "assessments"),
+        ] {
+            b.open(hash).await;
+            b.client.refresh().await.unwrap();
+            b.wait_for(".vtc h1").await;
+            if name == "compare" {
+                for t in ["compare-teams", "compare-zoom", "compare-whatsapp"] {
+                    b.choose(t).await;
+                }
+            }
+            let overflow =
+                b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth").await;
+            assert_eq!(overflow.as_i64(), Some(0), "{name} scrolls sideways at {width}px");
+            b.screenshot(&format!("w{width}-{name}")).await;
+        }
+        b.close().await;
+    }
+}

@@ -26,10 +26,10 @@ fn body(s: &DpoSummary, shown: usize) -> String {
     let greeting =
         if s.dpo_name.is_empty() { "Hello,".to_string() } else { format!("Hello {},", clip(&s.dpo_name, 60)) };
     let mut b = format!(
-        "{greeting}\n\n{} has checked {} for: {}.\n\nOutcome: {}\n{}\n",
+        "{greeting}\n\n{} has checked {} for {}.\n\nOutcome: {}\n{}\n",
         clip(&s.org_name, 100),
         clip(&s.tool, 60),
-        s.purpose.to_lowercase(),
+        s.purpose_phrase,
         s.headline(),
         s.explanation()
     );

@@ -152,7 +152,7 @@ pub fn CompareScreen() -> impl IntoView {
             let about = about();
             match (about.org_type, about.purpose) {
                 (Some(org), Some(purpose)) => view! {
-                    <p id="compare-for">{format!("Compared for: {}, using it for {}.", org.label(), purpose.label().to_lowercase())}</p>
+                    <p id="compare-for">{format!("Compared for: {}, using it for {}.", org.label(), purpose.phrase())}</p>
                 }.into_any(),
                 _ => view! {
                     <div class="nhsuk-inset-text" id="compare-for">

@@ -227,6 +227,10 @@ impl Browser {
             // narrower screens are emulated as a phone's.
             caps["goog:chromeOptions"]["mobileEmulation"] =
                 json!({"deviceMetrics": {"width": width, "height": 720, "pixelRatio": 1.0}});
+        } else if width == 640 {
+            // 200% zoom on a 1280px-wide screen: 640 CSS pixels, drawn twice as big.
+            caps["goog:chromeOptions"]["mobileEmulation"] =
+                json!({"deviceMetrics": {"width": 640, "height": 512, "pixelRatio": 2.0, "mobile": false}});
         }
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(caps)
