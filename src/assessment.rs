@@ -122,6 +122,8 @@ impl Answer {
 pub struct About {
     pub org_type: Option<OrgType>,
     pub org_name: String,
+    /// The person doing the check, so the DPO knows who to reply to.
+    pub your_name: String,
     pub dpo_name: String,
     pub dpo_email: String,
     pub purpose: Option<Purpose>,
@@ -541,6 +543,7 @@ pub(crate) mod tests {
                 dpo_name: "Dana Patel".into(),
                 dpo_email: "dpo@example.nhs.uk".into(),
                 purpose: Some(Purpose::Patients),
+                your_name: "Sam Lee".into(),
             },
             tool: Some(ToolChoice::Listed("teams".into())),
             dpia: DpiaScreening { decision: Some(DpiaDecision::Needed), ..Default::default() },

@@ -61,6 +61,8 @@ pub struct AnswerItem {
 pub struct DpoSummary {
     pub org_name: String,
     pub org_type: String,
+    /// Who did the check, or empty.
+    pub checked_by: String,
     pub dpo_name: String,
     pub dpo_email: String,
     pub tool: String,
@@ -100,6 +102,7 @@ impl DpoSummary {
         DpoSummary {
             org_name: or_not_given(&a.about.org_name),
             org_type: a.about.org_type.map_or(NOT_GIVEN, |o| o.label()).to_string(),
+            checked_by: a.about.your_name.trim().to_string(),
             dpo_name: a.about.dpo_name.trim().to_string(),
             dpo_email: a.about.dpo_email.trim().to_string(),
             tool: a.tool_name(content).unwrap_or_else(|| "No tool chosen".to_string()),
@@ -251,6 +254,9 @@ impl DpoSummary {
         line("VIDEO TOOL CHECK: SUMMARY FOR YOUR DATA PROTECTION OFFICER");
         line("");
         line(&format!("Organisation: {} ({})", self.org_name, self.org_type));
+        if !self.checked_by.is_empty() {
+            line(&format!("Checked by: {}", self.checked_by));
+        }
         line(&format!("Video tool: {}", self.tool));
         line(&format!("Used for: {}", self.purpose));
         line(&format!("Date: {}", self.date));
@@ -304,6 +310,7 @@ mod tests {
         assert_eq!(s.actions.len(), 1);
         let text = s.to_text();
         assert!(text.contains("Organisation: Riverside Surgery (GP practice or primary care network (PCN))"));
+        assert!(text.contains("Checked by: Sam Lee"));
         assert!(text.contains("OUTCOME: Use with actions"));
         assert!(text.contains("1. Updates to the tool are installed as soon as they come out. (you answered Not sure)"));
         assert!(text.contains("Owner: Not given. Due: Not given. Status: to do."));

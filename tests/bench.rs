@@ -46,6 +46,7 @@ fn complete(i: usize) -> Assessment {
             dpo_name: "Dana Patel".into(),
             dpo_email: "dpo@example.nhs.uk".into(),
             purpose: Some(Purpose::Both),
+            your_name: String::new(),
         },
         tool: Some(ToolChoice::Listed(tools[i % tools.len()].into())),
         ..Default::default()

@@ -6,26 +6,6 @@ mod support;
 
 use support::{percent_decode, Browser, MOUNT};
 
-/// Answers every check on the current section screen: Yes unless `answers`
-/// says otherwise. Returns the ids of the checks it saw.
-async fn answer_section(b: &Browser, answers: &[(&str, &str)]) -> Vec<String> {
-    if b.exists("#dpia-screening").await {
-        let decision = answers.iter().find(|(c, _)| *c == "dpia").map_or("needed", |(_, a)| a);
-        b.choose(&format!("dpia-{decision}")).await;
-        if decision == "covered" {
-            b.type_into("#dpia-reference", "DPIA-2025-07 Remote consultations").await;
-        }
-    }
-    let ids = b.js("return [...document.querySelectorAll('.vtc-check')].map(e => e.id.replace('check-', ''))").await;
-    let ids: Vec<String> = serde_json::from_value(ids).unwrap();
-    assert!(!ids.is_empty(), "a section with no checks");
-    for id in &ids {
-        let answer = answers.iter().find(|(c, _)| c == id).map_or("yes", |(_, a)| a);
-        b.choose(&format!("{id}-{answer}")).await;
-    }
-    ids
-}
-
 #[tokio::test]
 async fn gp_practice_checks_teams_and_sends_the_summary_to_its_dpo() {
     let b = Browser::start(1000).await;
@@ -44,6 +24,7 @@ async fn gp_practice_checks_teams_and_sends_the_summary_to_its_dpo() {
     b.screenshot("02-about-errors").await;
     b.choose("org-type-gp").await;
     b.type_into("#org-name", "Riverside Surgery").await;
+    b.type_into("#your-name", "Sam Lee, practice manager").await;
     b.type_into("#dpo-name", "Dana Patel").await;
     b.type_into("#dpo-email", "dpo@example.nhs.uk").await;
     b.choose("purpose-patients").await;
@@ -59,25 +40,7 @@ async fn gp_practice_checks_teams_and_sends_the_summary_to_its_dpo() {
 
     // 3. Every section, with a No and a Not sure among the Yeses.
     let answers = [("dpia", "needed"), ("dpia-risks", "not-sure"), ("updates", "no")];
-    let mut seen = Vec::new();
-    for _ in 0..12 {
-        if b.text(".vtc h1").await == "Your summary" {
-            break;
-        }
-        let heading = b.text(".vtc h1").await;
-        seen.extend(answer_section(&b, &answers).await);
-        b.assert_accessible(&heading).await;
-        if seen.len() < 8 {
-            b.screenshot("04-section").await;
-        }
-        b.click("#continue").await;
-        // Wait for the next screen before reading it.
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        while b.text(".vtc h1").await == heading {
-            assert!(std::time::Instant::now() < deadline, "stuck on {heading}");
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
-    }
+    let seen = b.answer_every_section(&answers, true).await.checks;
     for id in [
         "risk-assessment",
         "dpia-activity",
@@ -130,6 +93,7 @@ async fn gp_practice_checks_teams_and_sends_the_summary_to_its_dpo() {
     assert!(subject.starts_with("Video tool check: Riverside Surgery, Microsoft Teams, Do not use yet, "), "{subject}");
     let body = percent_decode(body);
     assert!(body.contains("Hello Dana Patel,"), "{body}");
+    assert!(body.contains("\r\nSam Lee, practice manager\r\n"), "signed by the person who did the check: {body}");
     assert!(body.contains("Open actions: 1"), "the done action is not open: {body}");
     assert!(body.contains("(owner: Jo Bloggs)"), "{body}");
     assert!(body.contains("DPIA screening: DPIA needed before use"), "{body}");
@@ -236,22 +200,8 @@ async fn care_home_checks_whatsapp_for_staff_calls() {
     b.click("#continue").await;
 
     let answers = [("dpia", "covered"), ("contract", "no"), ("whatsapp-backup", "not-sure")];
-    let mut seen = Vec::new();
-    let mut headings = Vec::new();
-    for _ in 0..12 {
-        let heading = b.text(".vtc h1").await;
-        if heading == "Your summary" {
-            break;
-        }
-        headings.push(heading.clone());
-        seen.extend(answer_section(&b, &answers).await);
-        b.click("#continue").await;
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        while b.text(".vtc h1").await == heading {
-            assert!(std::time::Instant::now() < deadline, "stuck on {heading}");
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
-    }
+    let done = b.answer_every_section(&answers, false).await;
+    let (headings, seen) = (done.headings, done.checks);
     assert!(headings.contains(&"Settings for WhatsApp".to_string()), "{headings:?}");
     assert!(!headings.iter().any(|h| h.contains("patients")), "staff calls were asked about patients: {headings:?}");
     for id in ["whatsapp-work-phone", "whatsapp-protect-ip", "whatsapp-backup", "secure-sharing", "approved-log"] {

@@ -72,6 +72,23 @@ async fn embedded_in_another_site_it_works_resizes_and_remembers() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert_ne!(frame_height(&b).await, start_height);
+
+    // The whole check can be finished inside the frame.
+    enter_frame(&b).await;
+    b.choose("tool-accurx").await;
+    b.click("#continue").await;
+    b.wait_for(".vtc-check").await;
+    b.answer_every_section(&[("dpia", "covered"), ("updates", "no")], false).await;
+    b.heading_is("Your summary").await;
+    assert!(b.text("#outcome").await.contains("Use with actions"));
+    assert!(b.exists("#email-dpo").await && b.exists("#download-report").await);
+    let inner = widget_height(&b).await;
+    b.client.enter_parent_frame().await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while (frame_height(&b).await - inner).abs() > 4 {
+        assert!(Instant::now() < deadline, "frame stayed {} px; summary is {inner} px", frame_height(&b).await);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     enter_frame(&b).await;
     let scrolls =
         b.js("return document.documentElement.scrollHeight > document.documentElement.clientHeight + 1").await;

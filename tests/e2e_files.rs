@@ -20,6 +20,7 @@ fn finished() -> Assessment {
             dpo_name: "Dana Patel".into(),
             dpo_email: "dpo@example.nhs.uk".into(),
             purpose: Some(Purpose::Patients),
+            your_name: String::new(),
         },
         tool: Some(ToolChoice::Listed("teams".into())),
         ..Default::default()

@@ -52,6 +52,9 @@ fn body(s: &DpoSummary, shown: usize) -> String {
         b.push_str(&format!("- and {hidden} more in the attached report.\n"));
     }
     b.push_str("\nThe full report is attached. (To the sender: download the report from the Video Tool Check summary page and attach it before you send this email.)\n");
+    if !s.checked_by.is_empty() {
+        b.push_str(&format!("\n{}\n", clip(&s.checked_by, 100)));
+    }
     b.push_str(&format!("\nMade with Video Tool Check, guidance version {}.\n", s.content_version));
     b
 }

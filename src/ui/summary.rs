@@ -139,6 +139,11 @@ pub fn SummaryScreen() -> impl IntoView {
             ("Organisation", s.org_name.clone(), Screen::About),
             ("Type of organisation", s.org_type.clone(), Screen::About),
             (
+                "Checked by",
+                if s.checked_by.is_empty() { crate::summary::NOT_GIVEN.to_string() } else { s.checked_by.clone() },
+                Screen::About,
+            ),
+            (
                 "Data protection officer",
                 if dpo.is_empty() { crate::summary::NOT_GIVEN.to_string() } else { dpo },
                 Screen::About,

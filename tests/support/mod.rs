@@ -380,9 +380,65 @@ impl Browser {
         }
     }
 
+    /// Answers every check on the current section screen: Yes unless
+    /// `answers` says otherwise ("dpia" for the screening). Returns the ids of
+    /// the checks it saw.
+    pub async fn answer_section(&self, answers: &[(&str, &str)]) -> Vec<String> {
+        if self.exists("#dpia-screening").await {
+            let decision = answers.iter().find(|(c, _)| *c == "dpia").map_or("needed", |(_, a)| a);
+            self.choose(&format!("dpia-{decision}")).await;
+            if decision == "covered" {
+                self.type_into("#dpia-reference", "DPIA-2025-07 Remote consultations").await;
+            }
+        }
+        let ids =
+            self.js("return [...document.querySelectorAll('.vtc-check')].map(e => e.id.replace('check-', ''))").await;
+        let ids: Vec<String> = serde_json::from_value(ids).unwrap();
+        assert!(!ids.is_empty(), "a section with no checks");
+        for id in &ids {
+            let answer = answers.iter().find(|(c, _)| c == id).map_or("yes", |(_, a)| a);
+            self.choose(&format!("{id}-{answer}")).await;
+        }
+        ids
+    }
+
+    /// From the first section to the summary, answering as [`Browser::answer_section`]
+    /// does, optionally with an accessibility scan of each section.
+    pub async fn answer_every_section(&self, answers: &[(&str, &str)], scan: bool) -> Sections {
+        let mut done = Sections::default();
+        for _ in 0..12 {
+            let heading = self.text(".vtc h1").await;
+            if heading == "Your summary" {
+                return done;
+            }
+            done.checks.extend(self.answer_section(answers).await);
+            if scan {
+                self.assert_accessible(&heading).await;
+            }
+            if done.headings.is_empty() {
+                self.screenshot("04-section").await;
+            }
+            done.headings.push(heading.clone());
+            self.click("#continue").await;
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while self.text(".vtc h1").await == heading {
+                assert!(Instant::now() < deadline, "stuck on {heading}");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+        panic!("never reached the summary; went through {:?}", done.headings);
+    }
+
     pub async fn close(self) {
         let _ = self.client.close().await;
     }
+}
+
+/// What [`Browser::answer_every_section`] went through.
+#[derive(Default)]
+pub struct Sections {
+    pub headings: Vec<String>,
+    pub checks: Vec<String>,
 }
 
 /// Decodes %XX escapes in a mailto link.
