@@ -195,3 +195,23 @@ async fn without_storage_it_still_works_and_says_so() {
     b.assert_accessible("the storage warning").await;
     b.close().await;
 }
+
+#[tokio::test]
+async fn embedded_on_a_phone_nothing_scrolls_sideways() {
+    let b = Browser::start(320).await;
+    let host = host_site(&b.server.url(), None);
+    b.client.goto(&host.url()).await.unwrap();
+    b.wait_for("iframe").await;
+    for hash in ["#/about", "#/tool", "#/summary"] {
+        enter_frame(&b).await;
+        b.js(&format!("location.hash = '{hash}'; return true;")).await;
+        b.wait_for(".vtc h1").await;
+        let overflow = b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth").await;
+        assert_eq!(overflow.as_i64(), Some(0), "{hash} scrolls sideways inside the frame at 320px");
+        b.client.enter_parent_frame().await.unwrap();
+        let overflow = b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth").await;
+        assert_eq!(overflow.as_i64(), Some(0), "the host page scrolls sideways at 320px on {hash}");
+    }
+    b.screenshot("16-embedded-phone").await;
+    b.close().await;
+}

@@ -107,7 +107,7 @@ pub fn SummaryScreen() -> impl IntoView {
         };
         view! {
             <div class=format!("vtc-outcome vtc-outcome--{modifier}") id="outcome">
-                <p class="nhsuk-u-margin-bottom-1">{format!("Outcome for {}", s.tool)}</p>
+                <p class="nhsuk-u-margin-bottom-1">{a.with(|a| a.tool_name(content)).map_or("Outcome".to_string(), |tool| format!("Outcome for {tool}"))}</p>
                 <p class="nhsuk-heading-l nhsuk-u-margin-bottom-2">{s.headline()}</p>
                 <p class="nhsuk-u-margin-bottom-0">{s.explanation()}</p>
             </div>
