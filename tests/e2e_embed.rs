@@ -28,6 +28,15 @@ async fn widget_height(b: &Browser) -> i64 {
     h.as_i64().unwrap()
 }
 
+/// Waits until the host page has made the frame as tall as the widget.
+async fn frame_fits(b: &Browser, inner: i64) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while (frame_height(b).await - inner).abs() > 4 {
+        assert!(Instant::now() < deadline, "the frame is {} px; the widget is {inner} px", frame_height(b).await);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 async fn enter_frame(b: &Browser) {
     b.client.enter_frame(0).await.unwrap();
     b.wait_for(".vtc h1").await;
@@ -46,11 +55,7 @@ async fn embedded_in_another_site_it_works_resizes_and_remembers() {
     b.client.enter_parent_frame().await.unwrap();
 
     // The frame grows to the widget's height: no scroll bar inside it.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while (frame_height(&b).await - inner).abs() > 4 {
-        assert!(Instant::now() < deadline, "frame is {} px, widget is {inner} px", frame_height(&b).await);
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    frame_fits(&b, inner).await;
     b.assert_accessible("the host page").await;
     b.screenshot("14-embedded").await;
 
@@ -66,11 +71,7 @@ async fn embedded_in_another_site_it_works_resizes_and_remembers() {
     b.heading_is("Choose your video tool").await;
     let inner = widget_height(&b).await;
     b.client.enter_parent_frame().await.unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while (frame_height(&b).await - inner).abs() > 4 {
-        assert!(Instant::now() < deadline, "frame stayed {} px; widget is {inner} px", frame_height(&b).await);
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    frame_fits(&b, inner).await;
     assert_ne!(frame_height(&b).await, start_height);
 
     // The whole check can be finished inside the frame.
@@ -84,11 +85,7 @@ async fn embedded_in_another_site_it_works_resizes_and_remembers() {
     assert!(b.exists("#email-dpo").await && b.exists("#download-report").await);
     let inner = widget_height(&b).await;
     b.client.enter_parent_frame().await.unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while (frame_height(&b).await - inner).abs() > 4 {
-        assert!(Instant::now() < deadline, "frame stayed {} px; summary is {inner} px", frame_height(&b).await);
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    frame_fits(&b, inner).await;
     enter_frame(&b).await;
     let scrolls =
         b.js("return document.documentElement.scrollHeight > document.documentElement.clientHeight + 1").await;
