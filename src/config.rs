@@ -78,8 +78,8 @@ pub struct Config {
 impl Config {
     /// The log entry for a catalogue tool id or another tool's name.
     pub fn log_entry(&self, tool: &str) -> Option<&LogEntry> {
-        let wanted = tool.trim().to_lowercase();
-        self.approved_tools.iter().find(|e| e.tool.trim().to_lowercase() == wanted)
+        let wanted = tool.trim().to_ascii_lowercase();
+        self.approved_tools.iter().find(|e| e.tool.trim().to_ascii_lowercase() == wanted)
     }
 
     pub fn offers(&self, tool_id: &str) -> bool {
@@ -164,11 +164,11 @@ pub fn parse(text: &str, content: &Content) -> (Config, Vec<String>) {
     if let Some(v) = obj.get("accent_colour") {
         match v.as_str().map(str::trim) {
             Some(c) if is_hex_colour(c) && contrast_with_white(c) >= 4.5 => {
-                config.accent_colour = Some(c.to_lowercase())
+                config.accent_colour = Some(c.to_ascii_lowercase())
             }
             Some(c) if is_hex_colour(c) => problems.push(format!(
-                "accent_colour: {c} is too light for white text (contrast {:.1}:1; it needs at least 4.5:1)",
-                contrast_with_white(c)
+                "accent_colour: {c} is too light for white text (contrast {}:1; it needs at least 4.5:1)",
+                crate::one_decimal(contrast_with_white(c))
             )),
             _ => problems.push(format!("accent_colour: {v} is not a colour like \"#005eb8\"")),
         }

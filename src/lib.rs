@@ -31,3 +31,20 @@ pub fn memory_bytes() -> f64 {
         .unchecked_into::<js_sys::ArrayBuffer>()
         .byte_length() as f64
 }
+
+/// `x` to one decimal place, for messages. Written by hand because Rust's
+/// float formatting adds several kilobytes to the download.
+pub(crate) fn one_decimal(x: f64) -> String {
+    let tenths = (x * 10.0).round() as u64;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn one_decimal_rounds_like_format() {
+        for x in [0.0, 0.04, 0.05, 1.25, 2.96, 4.49, 21.0, 10.94] {
+            assert_eq!(super::one_decimal(x), format!("{:.1}", (x * 10.0_f64).round() / 10.0), "{x}");
+        }
+    }
+}

@@ -213,7 +213,7 @@ impl DpoSummary {
         } else {
             format!(
                 "Answer every check to get an outcome. From your answers so far: {}.",
-                self.outcome.label().to_lowercase()
+                self.outcome.label().to_ascii_lowercase()
             )
         }
     }

@@ -8,7 +8,7 @@ use std::io::Write;
 /// Fails the build when the compressed download grows past this. The product
 /// target is 150 KB (issue 6); this guard sits just above today's size so
 /// that growth is a decision, not an accident. Lower it as the size comes down.
-const GUARD_GZIP_BYTES: usize = 300 * 1024;
+const GUARD_GZIP_BYTES: usize = 260 * 1024;
 
 fn gzip(bytes: &[u8]) -> usize {
     let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());

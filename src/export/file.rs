@@ -26,8 +26,8 @@ pub struct Imported {
 pub fn read(size: usize, text: &str) -> Result<Imported, String> {
     if size > MAX_FILE_BYTES || text.len() > MAX_FILE_BYTES {
         return Err(format!(
-            "This file is too big ({:.1} MB). A Video Tool Check file is much smaller, so check you chose the right one.",
-            size.max(text.len()) as f64 / 1_048_576.0
+            "This file is too big ({} MB). A Video Tool Check file is much smaller, so check you chose the right one.",
+            crate::one_decimal(size.max(text.len()) as f64 / 1_048_576.0)
         ));
     }
     let text = text.trim_start_matches('\u{feff}').trim();

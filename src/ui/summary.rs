@@ -160,7 +160,7 @@ pub fn SummaryScreen() -> impl IntoView {
                         <dt class="nhsuk-summary-list__key">{key}</dt>
                         <dd class="nhsuk-summary-list__value">{value}</dd>
                         <dd class="nhsuk-summary-list__actions vtc-no-print">
-                            <a class="nhsuk-link" href=screen.to_hash()>"Change"<span class="nhsuk-u-visually-hidden">{format!(" {}", key.to_lowercase())}</span></a>
+                            <a class="nhsuk-link" href=screen.to_hash()>"Change"<span class="nhsuk-u-visually-hidden">{format!(" {}", key.to_ascii_lowercase())}</span></a>
                         </dd>
                     </div>
                 }).collect_view()}
