@@ -69,7 +69,9 @@ function purge(css) {
   return out;
 }
 
-function findOutside(css, from, ch) {
+// Walks the text from `from`, skipping quoted strings, until `stop` returns
+// true for a character outside them; returns that index or -1.
+function scan(css, from, stop) {
   let quote = null;
   for (let i = from; i < css.length; i++) {
     const c = css[i];
@@ -77,24 +79,20 @@ function findOutside(css, from, ch) {
       if (c === "\\") i++;
       else if (c === quote) quote = null;
     } else if (c === '"' || c === "'") quote = c;
-    else if (c === ch) return i;
+    else if (stop(c)) return i;
   }
   return -1;
 }
 
+function findOutside(css, from, ch) {
+  return scan(css, from, (c) => c === ch);
+}
+
 function matchingBrace(css, open) {
   let depth = 0;
-  let quote = null;
-  for (let i = open; i < css.length; i++) {
-    const c = css[i];
-    if (quote) {
-      if (c === "\\") i++;
-      else if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === "{") depth++;
-    else if (c === "}" && --depth === 0) return i;
-  }
-  throw new Error(`purge-css: unbalanced braces after offset ${open}`);
+  const close = scan(css, open, (c) => (c === "{" ? (depth++, false) : c === "}" && --depth === 0));
+  if (close < 0) throw new Error(`purge-css: unbalanced braces after offset ${open}`);
+  return close;
 }
 
 function splitSelectors(prelude) {
