@@ -182,7 +182,11 @@ pub mod browser {
 
     pub enum Loaded {
         Nothing,
-        Found(Library),
+        /// `raw` is the text as stored, so that saving it unchanged can be skipped.
+        Found {
+            library: Library,
+            raw: String,
+        },
         /// The raw text was moved to [`UNREADABLE_KEY`] (when storage allowed).
         Unreadable {
             raw: String,
@@ -209,7 +213,7 @@ pub mod browser {
         let Some(s) = storage() else { return Loaded::Nothing };
         match s.get_item(KEY) {
             Ok(Some(raw)) => match decode_library(&raw) {
-                Ok(lib) => Loaded::Found(lib),
+                Ok(library) => Loaded::Found { library, raw },
                 Err(error) => {
                     // Keep the first unreadable copy; a later one goes beside it.
                     let aside = if s.get_item(UNREADABLE_KEY).ok().flatten().is_some() {
@@ -227,12 +231,21 @@ pub mod browser {
         }
     }
 
-    pub fn save(lib: &Library) -> Result<(), String> {
+    /// Saves the library unless `last`, the text this tab last read or wrote,
+    /// is already exactly that. So opening the widget writes nothing, and a
+    /// tab that has only been looked at never puts an older copy back over
+    /// answers another tab has just saved.
+    pub fn save(lib: &Library, last: &mut Option<String>) -> Result<(), String> {
+        let text = encode_library(lib);
+        if last.as_deref() == Some(text.as_str()) {
+            return Ok(());
+        }
         let Some(s) = storage() else {
             return Err("This browser is not letting the page save your answers.".to_string());
         };
-        s.set_item(KEY, &encode_library(lib))
-            .map_err(|_| "Your browser's storage is full or refused to save.".to_string())
+        s.set_item(KEY, &text).map_err(|_| "Your browser's storage is full or refused to save.".to_string())?;
+        *last = Some(text);
+        Ok(())
     }
 
     /// Removes everything this widget keeps, including set-aside data.

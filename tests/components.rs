@@ -87,6 +87,25 @@ async fn answering_a_check_saves_it_and_updates_the_task_status() {
 }
 
 #[wasm_bindgen_test]
+async fn a_tab_that_is_only_opened_never_writes_over_another_tabs_answer() {
+    use video_tool_check::assessment::{Answer, Assessment};
+    let lib = video_tool_check::library::Library::with(Assessment::default(), "a1", "2026-11-22");
+    let (root, _h) = mount_at("#/section/risk", Some(&storage::encode_library(&lib)));
+    // Another tab answers while this one is still starting up, before its
+    // storage event can arrive here.
+    let mut answered = Assessment::default();
+    answered.answer("e2ee", Answer::No);
+    let mut theirs = lib.clone();
+    theirs.update_current(&answered, "2026-11-22");
+    let theirs = storage::encode_library(&theirs);
+    local().set_item(storage::KEY, &theirs).unwrap();
+    settle().await;
+    assert_eq!(text(&root, "h1"), "Risks of the tool");
+    assert_eq!(local().get_item(storage::KEY).unwrap().as_deref(), Some(theirs.as_str()));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn continuing_with_unanswered_checks_lists_each_one() {
     let (root, _h) = mount_at("#/section/dpia", None);
     settle().await;

@@ -80,11 +80,15 @@ struct Unreadable {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (initial, unreadable) = match storage::browser::load() {
-        Loaded::Nothing => (Library::default(), None),
-        Loaded::Found(lib) => (lib, None),
-        Loaded::Unreadable { raw, error } => (Library::default(), Some(Unreadable { raw, message: error.message() })),
+    let (initial, stored, unreadable) = match storage::browser::load() {
+        Loaded::Nothing => (Library::default(), None, None),
+        Loaded::Found { library, raw } => (library, Some(raw), None),
+        Loaded::Unreadable { raw, error } => {
+            (Library::default(), None, Some(Unreadable { raw, message: error.message() }))
+        }
     };
+    // What this tab last read from or wrote to storage: see `storage::browser::save`.
+    let last_saved = StoredValue::new_local(stored);
     let state = AppState {
         assessment: RwSignal::new(initial.current().assessment.clone()),
         library: RwSignal::new(initial),
@@ -115,9 +119,9 @@ pub fn App() -> impl IntoView {
         if ev.key().as_deref() != Some(storage::KEY) {
             return;
         }
-        let Some(mut theirs) = ev.new_value().and_then(|text| storage::decode_library(&text).ok()) else {
-            return;
-        };
+        let Some(text) = ev.new_value() else { return };
+        let Ok(mut theirs) = storage::decode_library(&text) else { return };
+        last_saved.set_value(Some(text));
         let mine = state.library.with_untracked(|lib| lib.current.clone());
         theirs.open(&mine);
         if state.library.with_untracked(|lib| lib != &theirs) {
@@ -155,7 +159,8 @@ pub fn App() -> impl IntoView {
         if lib.is_blank() && unreadable.with_untracked(|u| u.is_some()) {
             return;
         }
-        save_problem.set(storage::browser::save(&lib).err());
+        let saved = last_saved.try_update_value(|last| storage::browser::save(&lib, last));
+        save_problem.set(saved.and_then(Result::err));
     });
 
     // Screen readers announce the new heading when the screen changes. Not on
