@@ -23,7 +23,15 @@ function sources(dir) {
 
 const used = new Set();
 for (const path of [...sources("src"), "index.html"]) {
-  for (const m of readFileSync(path, "utf8").matchAll(/nhsuk-[A-Za-z0-9_-]+/g)) used.add(m[0]);
+  const text = readFileSync(path, "utf8");
+  // A class put together at run time, such as format!("nhsuk-tag--{colour}"),
+  // cannot be seen here, and its rules would silently go.
+  const built = text.match(/nhsuk-[A-Za-z0-9_-]*\{/);
+  if (built) {
+    console.error(`purge-css: ${path} builds an NHS.UK class at run time (${built[0]}...); write each class name out in full`);
+    process.exit(1);
+  }
+  for (const m of text.matchAll(/nhsuk-[A-Za-z0-9_-]+/g)) used.add(m[0]);
 }
 
 // Classes inside :not() do not need to be present for the rule to apply.
