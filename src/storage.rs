@@ -151,11 +151,10 @@ pub fn encode_library(lib: &Library) -> String {
 pub fn decode_library(text: &str) -> Result<Library, LoadError> {
     // Today's format in one pass: with 50 assessments saved, reading the
     // header first would read every one of them twice while the page starts.
-    if let Ok(f) = serde_json::from_str::<LibraryFile>(text) {
-        if f.format == LIBRARY_FORMAT && f.version == LIBRARY_VERSION {
-            return library_from(f);
-        }
-    }
+    let today = match serde_json::from_str::<LibraryFile>(text) {
+        Ok(f) if f.format == LIBRARY_FORMAT && f.version == LIBRARY_VERSION => return library_from(f),
+        other => other,
+    };
     let h = header(text)?;
     match (h.format.as_str(), h.version) {
         // Version 1 kept one assessment file under the same key.
@@ -166,7 +165,8 @@ pub fn decode_library(text: &str) -> Result<Library, LoadError> {
             Ok(lib)
         }
         (LIBRARY_FORMAT, LIBRARY_VERSION) => {
-            library_from(serde_json::from_str(text).map_err(|e| LoadError::Unreadable(e.to_string()))?)
+            // The header says today's format, so the full read above failed: say why.
+            library_from(today.map_err(|e| LoadError::Unreadable(e.to_string()))?)
         }
         (LIBRARY_FORMAT, v) if v > LIBRARY_VERSION => Err(LoadError::TooNew(v)),
         (format, v) => Err(LoadError::Unreadable(format!("its format is '{format}' version {v}"))),

@@ -86,7 +86,8 @@ pub struct DpoSummary {
 
 pub const NOT_GIVEN: &str = "Not given";
 
-fn or_not_given(s: &str) -> String {
+/// `s` trimmed, or "Not given" when there is nothing.
+pub fn or_not_given(s: &str) -> String {
     let s = s.trim();
     if s.is_empty() {
         NOT_GIVEN.to_string()

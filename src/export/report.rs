@@ -76,10 +76,7 @@ pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
     for (k, v) in [
         ("Organisation", &s.org_name),
         ("Type of organisation", &s.org_type),
-        (
-            "Checked by",
-            &if s.checked_by.is_empty() { crate::summary::NOT_GIVEN.to_string() } else { s.checked_by.clone() },
-        ),
+        ("Checked by", &crate::summary::or_not_given(&s.checked_by)),
         ("Video tool", &s.tool),
         ("Used for", &s.purpose),
         ("Data protection officer", &dpo),

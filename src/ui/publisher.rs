@@ -27,9 +27,11 @@ pub fn config_path(search: &str) -> Result<String, String> {
 pub fn query_value(search: &str, key: &str) -> Option<String> {
     search.trim_start_matches('?').split('&').find_map(|pair| {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        let v = v.replace('+', " ");
         // A broken escape is kept as typed rather than lost.
-        (k == key).then(|| crate::export::email::decode(&v).unwrap_or(v))
+        (k == key).then(|| {
+            let v = v.replace('+', " ");
+            crate::export::email::decode(&v).unwrap_or(v)
+        })
     })
 }
 

@@ -10,7 +10,7 @@ use super::AppState;
 use crate::assessment::ActionPlan;
 use crate::content::Check;
 use crate::export::{email, file, report};
-use crate::summary::DpoSummary;
+use crate::summary::{or_not_given, DpoSummary};
 
 /// One action with its owner, due date and status, all editable and saved as typed.
 #[component]
@@ -35,7 +35,6 @@ fn ActionRow(number: usize, check: &'static Check) -> impl IntoView {
             <p class="vtc-sources">{move || format!("Because you answered {} to: {}", answer(), check.statement)}</p>
             <p class="vtc-print-only">{move || {
                 let p = plan();
-                let or_not_given = |v: &str| if v.trim().is_empty() { "Not given".to_string() } else { v.trim().to_string() };
                 format!("Owner: {}. Due: {}. Status: {}.", or_not_given(&p.owner), or_not_given(&p.due), if p.done { "done" } else { "to do" })
             }}</p>
             <div class="vtc-plan vtc-no-print">
@@ -138,16 +137,8 @@ pub fn SummaryScreen() -> impl IntoView {
         let rows = [
             ("Organisation", s.org_name.clone(), Screen::About),
             ("Type of organisation", s.org_type.clone(), Screen::About),
-            (
-                "Checked by",
-                if s.checked_by.is_empty() { crate::summary::NOT_GIVEN.to_string() } else { s.checked_by.clone() },
-                Screen::About,
-            ),
-            (
-                "Data protection officer",
-                if dpo.is_empty() { crate::summary::NOT_GIVEN.to_string() } else { dpo },
-                Screen::About,
-            ),
+            ("Checked by", or_not_given(&s.checked_by), Screen::About),
+            ("Data protection officer", or_not_given(&dpo), Screen::About),
             ("Used for", s.purpose.clone(), Screen::About),
             ("Video tool", s.tool.clone(), Screen::Tool),
             ("DPIA screening", s.dpia.clone(), Screen::Section(crate::assessment::DPIA_SECTION.to_string())),
