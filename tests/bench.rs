@@ -11,20 +11,13 @@
 
 mod support;
 
-use std::io::Write;
-use support::{repo, Browser, StaticServer};
+use support::{gzip, repo, Browser, StaticServer};
 use video_tool_check::assessment::{About, Answer, Assessment, DpiaDecision, OrgType, Purpose, ToolChoice};
 use video_tool_check::content::Content;
 use video_tool_check::library::Library;
 use video_tool_check::storage;
 
 const LOADS: usize = 15;
-
-fn gzip(bytes: &[u8]) -> usize {
-    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    e.write_all(bytes).unwrap();
-    e.finish().unwrap().len()
-}
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.partial_cmp(b).unwrap());

@@ -15,6 +15,13 @@ use std::time::{Duration, Instant};
 /// The widget is served from a sub-path, as a publisher would host it.
 pub const MOUNT: &str = "/widgets/video-check/";
 
+/// Bytes after gzip at its best level, as the size guard and the benchmark count them.
+pub fn gzip(bytes: &[u8]) -> usize {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(bytes).unwrap();
+    e.finish().unwrap().len()
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
