@@ -2,13 +2,12 @@
 //! their answers, and what follows from them. No web types here, so all of it
 //! is tested with plain `cargo test`.
 
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use crate::content::{Check, Condition, Content, Section};
+use crate::json::{self, Fields, FromJson, ShapeError, ToJson, Value};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OrgType {
     /// GP practice or primary care network.
     Gp,
@@ -39,16 +38,14 @@ impl OrgType {
 }
 
 /// A use a check applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Use {
     Patients,
     Staff,
 }
 
 /// What the organisation will use the tool for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     Patients,
     Staff,
@@ -88,8 +85,7 @@ impl Purpose {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {
     Yes,
     No,
@@ -117,8 +113,7 @@ impl Answer {
 }
 
 /// Who is doing the assessment.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct About {
     pub org_type: Option<OrgType>,
     pub org_name: String,
@@ -177,8 +172,7 @@ pub fn looks_like_email(s: &str) -> bool {
 }
 
 /// The tool being assessed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "kind", content = "value")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ToolChoice {
     /// A tool from the catalogue, by id.
     Listed(String),
@@ -192,8 +186,7 @@ pub const OTHER_TOOL: &str = "other";
 pub const DPIA_SECTION: &str = "dpia";
 
 /// The DPIA screening: does this use need a new DPIA?
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DpiaDecision {
     /// The processing goes beyond any existing DPIA.
     Needed,
@@ -223,8 +216,7 @@ impl DpiaDecision {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct DpiaScreening {
     pub decision: Option<DpiaDecision>,
     /// The existing DPIA's title or reference, when it covers this use.
@@ -256,8 +248,7 @@ impl DpiaScreening {
 }
 
 /// Who will do an action and by when: filled in by the user on the summary.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ActionPlan {
     pub owner: String,
     /// ISO date, as a date input gives it.
@@ -321,8 +312,7 @@ impl Action<'_> {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Assessment {
     pub about: About,
     pub tool: Option<ToolChoice>,
@@ -334,13 +324,11 @@ pub struct Assessment {
     pub plans: BTreeMap<String, ActionPlan>,
     /// The DPO's decisions, when a reviewed file comes back. Written by the
     /// DPO review round trip; kept and carried through every save and file.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub review: Option<DpoReview>,
 }
 
 /// A DPO's review of an assessment: a decision with reasons on each item.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct DpoReview {
     pub reviewer: String,
     /// ISO date of the review.
@@ -349,19 +337,170 @@ pub struct DpoReview {
     pub decisions: BTreeMap<String, Decision>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Decision {
     pub verdict: Verdict,
-    #[serde(default)]
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     Accepted,
     NeedsChange,
     Rejected,
+}
+
+// The saved form of an assessment, the same in local storage and in files
+// (see docs/file-format.md). Every member may be left out, so a file from an
+// older version, which lacks a newer member, still reads.
+
+crate::json_names!(OrgType { Gp = "gp", Trust = "trust", Care = "care" });
+crate::json_names!(Use { Patients = "patients", Staff = "staff" });
+crate::json_names!(Purpose { Patients = "patients", Staff = "staff", Both = "both" });
+crate::json_names!(Answer { Yes = "yes", No = "no", NotSure = "not-sure" });
+crate::json_names!(DpiaDecision { Needed = "needed", Covered = "covered", NotNeeded = "not-needed" });
+crate::json_names!(Verdict { Accepted = "accepted", NeedsChange = "needs-change", Rejected = "rejected" });
+
+impl FromJson for About {
+    fn from_json(v: &Value) -> Result<Self, ShapeError> {
+        let o = Fields::of(v)?;
+        Ok(About {
+            org_type: o.opt("org_type")?,
+            org_name: o.opt("org_name")?,
+            your_name: o.opt("your_name")?,
+            dpo_name: o.opt("dpo_name")?,
+            dpo_email: o.opt("dpo_email")?,
+            purpose: o.opt("purpose")?,
+        })
+    }
+}
+
+impl ToJson for About {
+    fn to_json(&self) -> Value {
+        json::object([
+            ("org_type", self.org_type.to_json()),
+            ("org_name", self.org_name.to_json()),
+            ("your_name", self.your_name.to_json()),
+            ("dpo_name", self.dpo_name.to_json()),
+            ("dpo_email", self.dpo_email.to_json()),
+            ("purpose", self.purpose.to_json()),
+        ])
+    }
+}
+
+/// Written as `{"kind": "listed", "value": "teams"}`.
+impl FromJson for ToolChoice {
+    fn from_json(v: &Value) -> Result<Self, ShapeError> {
+        let o = Fields::of(v)?;
+        let kind: String = o.req("kind")?;
+        let value = o.req("value")?;
+        match kind.as_str() {
+            "listed" => Ok(ToolChoice::Listed(value)),
+            "other" => Ok(ToolChoice::Other(value)),
+            _ => Err(ShapeError::new(format!("kind: \"{kind}\" is not one of listed, other"))),
+        }
+    }
+}
+
+impl ToJson for ToolChoice {
+    fn to_json(&self) -> Value {
+        let (kind, value) = match self {
+            ToolChoice::Listed(id) => ("listed", id),
+            ToolChoice::Other(name) => ("other", name),
+        };
+        json::object([("kind", kind.into()), ("value", value.to_json())])
+    }
+}
+
+impl FromJson for DpiaScreening {
+    fn from_json(v: &Value) -> Result<Self, ShapeError> {
+        let o = Fields::of(v)?;
+        Ok(DpiaScreening { decision: o.opt("decision")?, reference: o.opt("reference")?, reason: o.opt("reason")? })
+    }
+}
+
+impl ToJson for DpiaScreening {
+    fn to_json(&self) -> Value {
+        json::object([
+            ("decision", self.decision.to_json()),
+            ("reference", self.reference.to_json()),
+            ("reason", self.reason.to_json()),
+        ])
+    }
+}
+
+impl FromJson for ActionPlan {
+    fn from_json(v: &Value) -> Result<Self, ShapeError> {
+        let o = Fields::of(v)?;
+        Ok(ActionPlan { owner: o.opt("owner")?, due: o.opt("due")?, done: o.opt("done")? })
+    }
+}
+
+impl ToJson for ActionPlan {
+    fn to_json(&self) -> Value {
+        json::object([("owner", self.owner.to_json()), ("due", self.due.to_json()), ("done", self.done.to_json())])
+    }
+}
+
+impl FromJson for Assessment {
+    fn from_json(v: &Value) -> Result<Self, ShapeError> {
+        let o = Fields::of(v)?;
+        Ok(Assessment {
+            about: o.opt("about")?,
+            tool: o.opt("tool")?,
+            answers: o.opt("answers")?,
+            dpia: o.opt("dpia")?,
+            plans: o.opt("plans")?,
+            review: o.opt("review")?,
+        })
+    }
+}
+
+impl ToJson for Assessment {
+    fn to_json(&self) -> Value {
+        let mut v = json::object([
+            ("about", self.about.to_json()),
+            ("tool", self.tool.to_json()),
+            ("answers", self.answers.to_json()),
+            ("dpia", self.dpia.to_json()),
+            ("plans", self.plans.to_json()),
+        ]);
+        // Left out until a DPO has reviewed, so files stay as they were before reviews.
+        if let (Some(review), Value::Object(members)) = (&self.review, &mut v) {
+            members.push(("review".to_string(), review.to_json()));
+        }
+        v
+    }
+}
+
+impl FromJson for DpoReview {
+    fn from_json(v: &Value) -> Result<Self, ShapeError> {
+        let o = Fields::of(v)?;
+        Ok(DpoReview { reviewer: o.opt("reviewer")?, date: o.opt("date")?, decisions: o.opt("decisions")? })
+    }
+}
+
+impl ToJson for DpoReview {
+    fn to_json(&self) -> Value {
+        json::object([
+            ("reviewer", self.reviewer.to_json()),
+            ("date", self.date.to_json()),
+            ("decisions", self.decisions.to_json()),
+        ])
+    }
+}
+
+impl FromJson for Decision {
+    fn from_json(v: &Value) -> Result<Self, ShapeError> {
+        let o = Fields::of(v)?;
+        Ok(Decision { verdict: o.req("verdict")?, reason: o.opt("reason")? })
+    }
+}
+
+impl ToJson for Decision {
+    fn to_json(&self) -> Value {
+        json::object([("verdict", self.verdict.to_json()), ("reason", self.reason.to_json())])
+    }
 }
 
 impl Assessment {
@@ -503,7 +642,7 @@ impl Assessment {
 
     /// Every No or Not sure becomes an action; essential ones first.
     pub fn actions<'c>(&self, content: &'c Content) -> Vec<Action<'c>> {
-        let mut actions: Vec<Action> = content
+        let actions: Vec<Action> = content
             .checks
             .iter()
             .filter(|c| self.applies(c))
@@ -512,8 +651,7 @@ impl Assessment {
                 _ => None,
             })
             .collect();
-        actions.sort_by_key(|a| !a.essential());
-        actions
+        crate::first_those(actions, Action::essential)
     }
 }
 

@@ -65,8 +65,7 @@ pub fn concerns(tool: &Tool, about: &About) -> Vec<Concern> {
             Some(false) => {}
         }
     }
-    out.sort_by_key(|c| c.severity);
-    out
+    crate::first_those(out, |c| c.severity == Severity::Blocker)
 }
 
 /// What the publisher's log of approved tools says, as a concern: a tool the
@@ -92,8 +91,7 @@ pub fn log_concern(entry: Option<&LogEntry>, config: &Config) -> Option<Concern>
 pub fn all_concerns(tool: &Tool, about: &About, config: &Config) -> Vec<Concern> {
     let mut out: Vec<Concern> = log_concern(config.log_entry(&tool.id), config).into_iter().collect();
     out.extend(concerns(tool, about));
-    out.sort_by_key(|c| c.severity);
-    out
+    crate::first_those(out, |c| c.severity == Severity::Blocker)
 }
 
 #[cfg(test)]

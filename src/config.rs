@@ -6,7 +6,7 @@
 //! that are right and defaults for the rest: a typo by the publisher must
 //! never stop a practice manager finishing their check.
 
-use serde_json::{Map, Value};
+use crate::json::{self, Value};
 
 use crate::content::Content;
 
@@ -105,33 +105,31 @@ pub fn parse(text: &str, content: &Content) -> (Config, Vec<String>) {
         problems.push(format!("config.json: the file is {} KB; the most allowed is 256 KB", text.len() / 1024));
         return (config, problems);
     }
-    let root: Value = match serde_json::from_str(text.trim_start_matches('\u{feff}')) {
+    let root = match json::parse(text.trim_start_matches('\u{feff}')) {
         Ok(v) => v,
         Err(e) => {
-            problems.push(format!(
-                "config.json line {}, column {}: this is not valid JSON ({e})",
-                e.line(),
-                e.column()
-            ));
+            problems
+                .push(format!("config.json line {}, column {}: this is not valid JSON ({})", e.line, e.column, e.what));
             return (config, problems);
         }
     };
-    let Some(obj) = root.as_object() else {
+    let Some(members) = root.as_object() else {
         problems.push("config.json: the file must be a JSON object, in { }".to_string());
         return (config, problems);
     };
+
     let known = ["publisher", "dpo", "ig_contact", "introduction", "approved_tools", "offer_tools", "accent_colour"];
-    for key in obj.keys() {
+    for (key, _) in members {
         if !known.contains(&key.as_str()) && !key.starts_with('_') {
             problems.push(format!("{key}: this setting does not exist (known settings: {})", known.join(", ")));
         }
     }
-    config.publisher = text_field(obj, "publisher", 200, &mut problems);
-    config.introduction = text_field(obj, "introduction", 2000, &mut problems);
-    config.dpo = contact(obj, "dpo", &mut problems);
-    config.ig_contact = contact(obj, "ig_contact", &mut problems);
+    config.publisher = text_field(&root, "publisher", 200, &mut problems);
+    config.introduction = text_field(&root, "introduction", 2000, &mut problems);
+    config.dpo = contact(&root, "dpo", &mut problems);
+    config.ig_contact = contact(&root, "ig_contact", &mut problems);
 
-    if let Some(v) = obj.get("offer_tools") {
+    if let Some(v) = root.get("offer_tools") {
         match v.as_array() {
             None => problems.push("offer_tools: must be a list of tool ids, like [\"teams\", \"accurx\"]".to_string()),
             Some(list) => {
@@ -139,7 +137,8 @@ pub fn parse(text: &str, content: &Content) -> (Config, Vec<String>) {
                     match t.as_str() {
                         Some(id) if content.tool(id).is_some() => config.offer_tools.push(id.to_string()),
                         _ => problems.push(format!(
-                            "offer_tools[{i}]: {t} is not a tool id (known ids: {})",
+                            "offer_tools[{i}]: {} is not a tool id (known ids: {})",
+                            json::to_string(t),
                             content.tools.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ")
                         )),
                     }
@@ -148,7 +147,7 @@ pub fn parse(text: &str, content: &Content) -> (Config, Vec<String>) {
         }
     }
 
-    if let Some(v) = obj.get("approved_tools") {
+    if let Some(v) = root.get("approved_tools") {
         match v.as_array() {
             None => problems.push("approved_tools: must be a list of entries, in [ ]".to_string()),
             Some(list) => {
@@ -161,7 +160,7 @@ pub fn parse(text: &str, content: &Content) -> (Config, Vec<String>) {
         }
     }
 
-    if let Some(v) = obj.get("accent_colour") {
+    if let Some(v) = root.get("accent_colour") {
         match v.as_str().map(str::trim) {
             Some(c) if is_hex_colour(c) && contrast_with_white(c) >= 4.5 => {
                 config.accent_colour = Some(c.to_ascii_lowercase())
@@ -170,13 +169,14 @@ pub fn parse(text: &str, content: &Content) -> (Config, Vec<String>) {
                 "accent_colour: {c} is too light for white text (contrast {}:1; it needs at least 4.5:1)",
                 crate::one_decimal(contrast_with_white(c))
             )),
-            _ => problems.push(format!("accent_colour: {v} is not a colour like \"#005eb8\"")),
+            _ => problems.push(format!("accent_colour: {} is not a colour like \"#005eb8\"", json::to_string(v))),
         }
     }
     (config, problems)
 }
 
-fn text_field(obj: &Map<String, Value>, key: &str, max: usize, problems: &mut Vec<String>) -> String {
+/// `obj` is a JSON object; a member that is not there reads as empty.
+fn text_field(obj: &Value, key: &str, max: usize, problems: &mut Vec<String>) -> String {
     match obj.get(key) {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) if s.chars().count() <= max => s.trim().to_string(),
@@ -185,24 +185,24 @@ fn text_field(obj: &Map<String, Value>, key: &str, max: usize, problems: &mut Ve
             String::new()
         }
         Some(other) => {
-            problems.push(format!("{key}: must be text in quotes, not {other}"));
+            problems.push(format!("{key}: must be text in quotes, not {}", json::to_string(other)));
             String::new()
         }
     }
 }
 
-fn contact(obj: &Map<String, Value>, key: &str, problems: &mut Vec<String>) -> Contact {
+fn contact(obj: &Value, key: &str, problems: &mut Vec<String>) -> Contact {
     let Some(v) = obj.get(key) else { return Contact::default() };
-    let Some(c) = v.as_object() else {
+    if v.as_object().is_none() {
         problems.push(format!("{key}: must be an object like {{\"name\": \"…\", \"email\": \"…\"}}"));
         return Contact::default();
-    };
+    }
     let mut sub = Vec::new();
     let contact = Contact {
-        name: text_field(c, "name", 200, &mut sub),
-        email: text_field(c, "email", 200, &mut sub),
-        phone: text_field(c, "phone", 50, &mut sub),
-        role: text_field(c, "role", 100, &mut sub),
+        name: text_field(v, "name", 200, &mut sub),
+        email: text_field(v, "email", 200, &mut sub),
+        phone: text_field(v, "phone", 50, &mut sub),
+        role: text_field(v, "role", 100, &mut sub),
     };
     problems.extend(sub.into_iter().map(|p| format!("{key}.{p}")));
     if !contact.email.is_empty() && !crate::assessment::looks_like_email(&contact.email) {
@@ -213,16 +213,16 @@ fn contact(obj: &Map<String, Value>, key: &str, problems: &mut Vec<String>) -> C
 }
 
 fn log_entry(v: &Value, at: &str, problems: &mut Vec<String>) -> Option<LogEntry> {
-    let Some(o) = v.as_object() else {
+    if v.as_object().is_none() {
         problems.push(format!("{at}: must be an object like {{\"tool\": \"teams\", \"status\": \"approved\"}}"));
         return None;
-    };
+    }
     let mut sub = Vec::new();
-    let tool = text_field(o, "tool", 100, &mut sub);
-    let status_text = text_field(o, "status", 50, &mut sub);
-    let conditions = text_field(o, "conditions", 1000, &mut sub);
-    let assessment_url = text_field(o, "assessment_url", 500, &mut sub);
-    let date = text_field(o, "date", 30, &mut sub);
+    let tool = text_field(v, "tool", 100, &mut sub);
+    let status_text = text_field(v, "status", 50, &mut sub);
+    let conditions = text_field(v, "conditions", 1000, &mut sub);
+    let assessment_url = text_field(v, "assessment_url", 500, &mut sub);
+    let date = text_field(v, "date", 30, &mut sub);
     problems.extend(sub.into_iter().map(|p| format!("{at}.{p}")));
     if tool.is_empty() {
         problems.push(format!("{at}.tool: missing; give a tool id such as \"teams\" or the tool's name"));
@@ -344,7 +344,7 @@ mod tests {
             let text = mutate(&mut rng, seed);
             let (_, problems) = parse(&text, Content::builtin());
             // Whatever is wrong is said, never swallowed.
-            if serde_json::from_str::<serde_json::Value>(&text).is_err() {
+            if json::parse(&text).is_err() {
                 assert!(!problems.is_empty(), "broken JSON passed silently: {text}");
             }
         }

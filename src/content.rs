@@ -5,12 +5,12 @@
 //! It is compiled into the widget, so a broken file fails the build's tests,
 //! never a user's page.
 
-use serde::Deserialize;
 use std::sync::OnceLock;
 
 use crate::assessment::{OrgType, Use};
+use crate::json::{self, Fields, FromJson, ShapeError, Value};
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Content {
     pub version: String,
     pub reviewed: String,
@@ -23,7 +23,7 @@ pub struct Content {
     pub tools: Vec<Tool>,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Attribute {
     pub id: String,
     pub label: String,
@@ -31,7 +31,7 @@ pub struct Attribute {
 
 /// A fact about a tool. `confirm` marks what the research could not verify:
 /// the text must then ask the user to confirm it rather than state it.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
     pub text: String,
     pub confirm: bool,
@@ -39,8 +39,7 @@ pub struct Fact {
 }
 
 /// Whether a contract and data processing agreement come with the tool.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Contract {
     /// Comes with the licence most users have (for example NHSmail's Teams).
     Included,
@@ -51,14 +50,13 @@ pub enum Contract {
 }
 
 /// A condition on the user's other answers that makes a check apply.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Condition {
     /// The DPIA screening found that a new DPIA is needed.
     DpiaNeeded,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -68,7 +66,7 @@ pub struct Source {
     pub date: String,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub id: String,
     pub title: String,
@@ -78,7 +76,7 @@ pub struct Section {
 
 /// One statement the user answers Yes, No or Not sure. Every statement is worded
 /// so that Yes is the safe answer.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Check {
     pub id: String,
     pub section: String,
@@ -92,20 +90,18 @@ pub struct Check {
     pub blocking: bool,
     pub sources: Vec<String>,
     /// Tool ids (or "other") this check is for; empty means every tool.
-    #[serde(default)]
     pub tools: Vec<String>,
-    #[serde(default)]
     pub when: Option<Condition>,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct History {
     pub title: String,
     pub text: String,
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Tool {
     pub id: String,
     pub name: String,
@@ -121,11 +117,112 @@ pub struct Tool {
     pub facts: std::collections::BTreeMap<String, Fact>,
 }
 
+// Reading the guidance file. A member that is not `opt` must be there: a
+// check with no sources is a mistake in the file, not an empty list.
+
+impl FromJson for Content {
+    fn from_json(v: &Value) -> Result<Self, ShapeError> {
+        let o = Fields::of(v)?;
+        Ok(Content {
+            version: o.req("version")?,
+            reviewed: o.req("reviewed")?,
+            sources: o.req("sources")?,
+            sections: o.req("sections")?,
+            checks: o.req("checks")?,
+            history: o.req("history")?,
+            attributes: o.req("attributes")?,
+            tools: o.req("tools")?,
+        })
+    }
+}
+
+impl FromJson for Attribute {
+    fn from_json(v: &Value) -> Result<Self, ShapeError> {
+        let o = Fields::of(v)?;
+        Ok(Attribute { id: o.req("id")?, label: o.req("label")? })
+    }
+}
+
+impl FromJson for Fact {
+    fn from_json(v: &Value) -> Result<Self, ShapeError> {
+        let o = Fields::of(v)?;
+        Ok(Fact { text: o.req("text")?, confirm: o.req("confirm")?, sources: o.req("sources")? })
+    }
+}
+
+crate::json_names!(Contract { Included = "included", PaidPlans = "paid-plans", None = "none" });
+crate::json_names!(Condition { DpiaNeeded = "dpia-needed" });
+
+impl FromJson for Source {
+    fn from_json(v: &Value) -> Result<Self, ShapeError> {
+        let o = Fields::of(v)?;
+        Ok(Source {
+            id: o.req("id")?,
+            title: o.req("title")?,
+            publisher: o.req("publisher")?,
+            url: o.req("url")?,
+            date: o.req("date")?,
+        })
+    }
+}
+
+impl FromJson for Section {
+    fn from_json(v: &Value) -> Result<Self, ShapeError> {
+        let o = Fields::of(v)?;
+        Ok(Section { id: o.req("id")?, title: o.req("title")?, intro: o.req("intro")?, sources: o.req("sources")? })
+    }
+}
+
+impl FromJson for Check {
+    fn from_json(v: &Value) -> Result<Self, ShapeError> {
+        let o = Fields::of(v)?;
+        Ok(Check {
+            id: o.req("id")?,
+            section: o.req("section")?,
+            statement: o.req("statement")?,
+            why: o.req("why")?,
+            action: o.req("action")?,
+            uses: o.req("uses")?,
+            orgs: o.req("orgs")?,
+            blocking: o.req("blocking")?,
+            sources: o.req("sources")?,
+            tools: o.opt("tools")?,
+            when: o.opt("when")?,
+        })
+    }
+}
+
+impl FromJson for History {
+    fn from_json(v: &Value) -> Result<Self, ShapeError> {
+        let o = Fields::of(v)?;
+        Ok(History { title: o.req("title")?, text: o.req("text")?, sources: o.req("sources")? })
+    }
+}
+
+impl FromJson for Tool {
+    fn from_json(v: &Value) -> Result<Self, ShapeError> {
+        let o = Fields::of(v)?;
+        Ok(Tool {
+            id: o.req("id")?,
+            name: o.req("name")?,
+            note: o.req("note")?,
+            retired: o.req("retired")?,
+            sources: o.req("sources")?,
+            // Left out means not confirmed either way, as null does.
+            catalogue: o.opt("catalogue")?,
+            contract: o.req("contract")?,
+            patient_account: o.opt("patient_account")?,
+            facts: o.req("facts")?,
+        })
+    }
+}
+
 const GUIDANCE_JSON: &str = include_str!("../content/guidance.json");
 
 impl Content {
-    pub fn parse(json: &str) -> Result<Content, serde_json::Error> {
-        serde_json::from_str(json)
+    /// Reads a guidance file; the error says what is wrong and where.
+    pub fn parse(text: &str) -> Result<Content, String> {
+        json::from_str(text)
     }
 
     /// The guidance shipped with this build. Parsed once; the data file's own
@@ -339,18 +436,18 @@ mod tests {
 #[cfg(test)]
 mod seed_map {
     use super::*;
-    use serde::Deserialize;
 
-    #[derive(Deserialize)]
-    struct SeedMap {
-        sentences: Vec<Entry>,
-    }
-
-    #[derive(Deserialize)]
     struct Entry {
         seed: String,
         starts: String,
         covered_by: Vec<String>,
+    }
+
+    impl FromJson for Entry {
+        fn from_json(v: &Value) -> Result<Self, ShapeError> {
+            let o = Fields::of(v)?;
+            Ok(Entry { seed: o.req("seed")?, starts: o.req("starts")?, covered_by: o.req("covered_by")? })
+        }
     }
 
     /// Splits guidance text the way a reader would: lines, then sentences.
@@ -392,9 +489,10 @@ mod seed_map {
 
     #[test]
     fn every_sentence_of_the_seed_guidance_is_covered() {
-        let map: SeedMap = serde_json::from_str(include_str!("../content/seed-map.json")).unwrap();
+        let map = json::parse(include_str!("../content/seed-map.json")).unwrap();
+        let sentences_ = Vec::<Entry>::from_json(map.get("sentences").unwrap()).unwrap();
         let content = Content::builtin();
-        for entry in &map.sentences {
+        for entry in &sentences_ {
             assert!(!entry.covered_by.is_empty(), "'{}' is covered by nothing", entry.starts);
             for r in &entry.covered_by {
                 assert!(resolves(content, r), "'{}' names '{r}', which does not exist", entry.starts);
@@ -409,12 +507,12 @@ mod seed_map {
             for sentence in sentences(text) {
                 total += 1;
                 assert!(
-                    map.sentences.iter().any(|e| e.seed == name && sentence.starts_with(&e.starts)),
+                    sentences_.iter().any(|e| e.seed == name && sentence.starts_with(&e.starts)),
                     "no entry in content/seed-map.json covers this sentence of {name}: {sentence}"
                 );
             }
         }
-        assert_eq!(total, map.sentences.len(), "the map has entries for sentences the seeds do not have");
+        assert_eq!(total, sentences_.len(), "the map has entries for sentences the seeds do not have");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //!
 //! - [`content`]: the guidance, loaded from `content/guidance.json`.
 //! - [`assessment`], [`summary`]: the domain, with no web types.
-//! - [`storage`]: the saved format and its versions.
+//! - [`storage`]: the saved format and its versions, read and written with [`json`].
 //! - [`export`]: the email link and the downloadable report.
 //! - [`ui`]: Leptos components, one module per screen.
 
@@ -14,6 +14,7 @@ pub mod content;
 pub mod export;
 #[cfg(test)]
 mod fuzz;
+pub mod json;
 pub mod library;
 pub mod storage;
 pub mod summary;
@@ -39,8 +40,22 @@ pub(crate) fn one_decimal(x: f64) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
+/// `items` with those that match `first` moved to the front, order
+/// otherwise kept. The widget only ever sorts into two groups, and Rust's
+/// stable sort adds kilobytes to the download for each type it sorts.
+pub(crate) fn first_those<T>(items: Vec<T>, first: impl Fn(&T) -> bool) -> Vec<T> {
+    let (mut front, back): (Vec<T>, Vec<T>) = items.into_iter().partition(|x| first(x));
+    front.extend(back);
+    front
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn first_those_keeps_the_order_within_each_group() {
+        assert_eq!(super::first_those(vec![1, 2, 3, 4, 5, 6], |n| n % 3 == 0), vec![3, 6, 1, 2, 4, 5]);
+    }
+
     #[test]
     fn one_decimal_rounds_like_format() {
         for x in [0.0, 0.04, 0.05, 1.25, 2.96, 4.49, 21.0, 10.94] {

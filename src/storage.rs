@@ -11,9 +11,8 @@
 //!
 //! Every version ever written has a sample in `tests/saved/` that must load.
 
-use serde::{Deserialize, Serialize};
-
 use crate::assessment::Assessment;
+use crate::json::{self, Fields, FromJson, ShapeError, ToJson, Value};
 use crate::library::{Library, Saved};
 
 pub const FILE_FORMAT: &str = "video-tool-check/assessment";
@@ -26,42 +25,6 @@ pub const KEY: &str = "video-tool-check";
 pub const UNREADABLE_KEY: &str = "video-tool-check.unreadable";
 /// Files bigger than this are not read: no real assessment comes near it.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
-
-/// Just enough of any saved JSON to know what it is.
-#[derive(Deserialize)]
-struct Header {
-    format: String,
-    version: u32,
-}
-
-#[derive(Serialize, Deserialize)]
-struct AssessmentFile {
-    format: String,
-    version: u32,
-    #[serde(default)]
-    saved: String,
-    #[serde(default)]
-    name: String,
-    assessment: Assessment,
-}
-
-#[derive(Serialize, Deserialize)]
-struct LibraryFile {
-    format: String,
-    version: u32,
-    current: String,
-    saved: Vec<SavedEntry>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct SavedEntry {
-    id: String,
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    updated: String,
-    assessment: Assessment,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
@@ -82,8 +45,18 @@ impl LoadError {
     }
 }
 
-fn header(text: &str) -> Result<Header, LoadError> {
-    serde_json::from_str(text).map_err(|e| LoadError::Unreadable(format!("not a saved Video Tool Check: {e}")))
+fn unreadable(e: ShapeError) -> LoadError {
+    LoadError::Unreadable(e.to_string())
+}
+
+/// The text read as JSON, with the format and version every saved file starts with.
+fn header(text: &str) -> Result<(Value, String, u32), LoadError> {
+    let not_ours = |why: String| LoadError::Unreadable(format!("not a saved Video Tool Check: {why}"));
+    let v = json::parse(text).map_err(|e| not_ours(e.to_string()))?;
+    let o = Fields::of(&v).map_err(|e| not_ours(e.to_string()))?;
+    let format = o.req("format").map_err(|e| not_ours(e.to_string()))?;
+    let version = o.req("version").map_err(|e| not_ours(e.to_string()))?;
+    Ok((v, format, version))
 }
 
 /// One assessment as a file.
@@ -92,14 +65,18 @@ pub fn encode(a: &Assessment, saved: &str) -> String {
 }
 
 pub fn encode_named(a: &Assessment, saved: &str, name: &str) -> String {
-    let file = AssessmentFile {
-        format: FILE_FORMAT.to_string(),
-        version: FILE_VERSION,
-        saved: saved.to_string(),
-        name: name.to_string(),
-        assessment: a.clone(),
-    };
-    serde_json::to_string(&file).expect("an assessment always serialises")
+    json::to_string(&file_value(a, saved, name))
+}
+
+/// The assessment file as JSON, for the pretty-printed download.
+pub(crate) fn file_value(a: &Assessment, saved: &str, name: &str) -> Value {
+    json::object([
+        ("format", FILE_FORMAT.into()),
+        ("version", FILE_VERSION.to_json()),
+        ("saved", saved.into()),
+        ("name", name.into()),
+        ("assessment", a.to_json()),
+    ])
 }
 
 /// An assessment file, with its name and the date it was saved.
@@ -110,14 +87,22 @@ pub struct FileContents {
 }
 
 pub fn decode_file(text: &str) -> Result<FileContents, LoadError> {
-    let h = header(text)?;
-    if h.format != FILE_FORMAT {
-        return Err(LoadError::Unreadable(format!("its format is '{}'", h.format)));
+    let (v, format, version) = header(text)?;
+    file_from(&v, &format, version)
+}
+
+fn file_from(v: &Value, format: &str, version: u32) -> Result<FileContents, LoadError> {
+    if format != FILE_FORMAT {
+        return Err(LoadError::Unreadable(format!("its format is '{format}'")));
     }
-    match h.version {
+    match version {
         FILE_VERSION => {
-            let f: AssessmentFile = serde_json::from_str(text).map_err(|e| LoadError::Unreadable(e.to_string()))?;
-            Ok(FileContents { assessment: f.assessment, name: f.name, saved: f.saved })
+            let o = Fields::of(v).map_err(unreadable)?;
+            Ok(FileContents {
+                assessment: o.req("assessment").map_err(unreadable)?,
+                name: o.opt("name").map_err(unreadable)?,
+                saved: o.opt("saved").map_err(unreadable)?,
+            })
         }
         0 => Err(LoadError::Unreadable("format version 0 does not exist".to_string())),
         v => Err(LoadError::TooNew(v)),
@@ -129,61 +114,63 @@ pub fn decode(text: &str) -> Result<Assessment, LoadError> {
 }
 
 pub fn encode_library(lib: &Library) -> String {
-    let file = LibraryFile {
-        format: LIBRARY_FORMAT.to_string(),
-        version: LIBRARY_VERSION,
-        current: lib.current.clone(),
-        saved: lib
-            .saved
-            .iter()
-            .map(|s| SavedEntry {
-                id: s.id.clone(),
-                name: s.name.clone(),
-                updated: s.updated.clone(),
-                assessment: s.assessment.clone(),
-            })
-            .collect(),
-    };
-    serde_json::to_string(&file).expect("a library always serialises")
+    let saved = lib
+        .saved
+        .iter()
+        .map(|s| {
+            json::object([
+                ("id", s.id.to_json()),
+                ("name", s.name.to_json()),
+                ("updated", s.updated.to_json()),
+                ("assessment", s.assessment.to_json()),
+            ])
+        })
+        .collect();
+    json::to_string(&json::object([
+        ("format", LIBRARY_FORMAT.into()),
+        ("version", LIBRARY_VERSION.to_json()),
+        ("current", lib.current.to_json()),
+        ("saved", Value::Array(saved)),
+    ]))
+}
+
+impl FromJson for Saved {
+    fn from_json(v: &Value) -> Result<Self, ShapeError> {
+        let o = Fields::of(v)?;
+        Ok(Saved {
+            id: o.req("id")?,
+            name: o.opt("name")?,
+            updated: o.opt("updated")?,
+            assessment: o.req("assessment")?,
+        })
+    }
 }
 
 /// Reads local storage, whatever version of the widget wrote it.
 pub fn decode_library(text: &str) -> Result<Library, LoadError> {
-    // Today's format in one pass: with 50 assessments saved, reading the
-    // header first would read every one of them twice while the page starts.
-    let today = match serde_json::from_str::<LibraryFile>(text) {
-        Ok(f) if f.format == LIBRARY_FORMAT && f.version == LIBRARY_VERSION => return library_from(f),
-        other => other,
-    };
-    let h = header(text)?;
-    match (h.format.as_str(), h.version) {
+    // Read once: with 50 assessments saved, this runs while the page starts.
+    let (v, format, version) = header(text)?;
+    match (format.as_str(), version) {
         // Version 1 kept one assessment file under the same key.
         (FILE_FORMAT, _) => {
-            let f = decode_file(text)?;
+            let f = file_from(&v, &format, version)?;
             let mut lib = Library::with(f.assessment, "a1", &f.saved);
             lib.saved[0].name = f.name;
             Ok(lib)
         }
         (LIBRARY_FORMAT, LIBRARY_VERSION) => {
-            // The header says today's format, so the full read above failed: say why.
-            library_from(today.map_err(|e| LoadError::Unreadable(e.to_string()))?)
+            let o = Fields::of(&v).map_err(unreadable)?;
+            let current: String = o.req("current").map_err(unreadable)?;
+            let saved: Vec<Saved> = o.req("saved").map_err(unreadable)?;
+            if saved.is_empty() {
+                return Err(LoadError::Unreadable("it holds no assessments".to_string()));
+            }
+            let current = if saved.iter().any(|s| s.id == current) { current } else { saved[0].id.clone() };
+            Ok(Library { current, saved })
         }
         (LIBRARY_FORMAT, v) if v > LIBRARY_VERSION => Err(LoadError::TooNew(v)),
         (format, v) => Err(LoadError::Unreadable(format!("its format is '{format}' version {v}"))),
     }
-}
-
-fn library_from(f: LibraryFile) -> Result<Library, LoadError> {
-    if f.saved.is_empty() {
-        return Err(LoadError::Unreadable("it holds no assessments".to_string()));
-    }
-    let saved: Vec<Saved> = f
-        .saved
-        .into_iter()
-        .map(|e| Saved { id: e.id, name: e.name, updated: e.updated, assessment: e.assessment })
-        .collect();
-    let current = if saved.iter().any(|s| s.id == f.current) { f.current } else { saved[0].id.clone() };
-    Ok(Library { current, saved })
 }
 
 /// The browser's local storage. Errors are returned as sentences to show the user.
@@ -320,7 +307,7 @@ mod tests {
             (r#"{"format":"video-tool-check/library","version":2,"current":"a","saved":[]}"#, "no assessments"),
             (
                 r#"{"format":"video-tool-check/assessment","version":1,"assessment":{"answers":{"x":"maybe"}}}"#,
-                "unknown variant",
+                "\"maybe\" is not one of yes, no, not-sure",
             ),
         ];
         for (text, why) in cases {

@@ -8,9 +8,7 @@ use crate::storage::{self, LoadError, MAX_FILE_BYTES};
 
 /// The JSON download: the assessment file format, pretty-printed for people.
 pub fn json(a: &Assessment, saved: &str, name: &str) -> String {
-    let compact = storage::encode_named(a, saved, name);
-    let value: serde_json::Value = serde_json::from_str(&compact).expect("just written");
-    serde_json::to_string_pretty(&value).expect("a value always serialises")
+    crate::json::to_string_pretty(&storage::file_value(a, saved, name))
 }
 
 #[derive(Debug, Clone, PartialEq)]

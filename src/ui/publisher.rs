@@ -75,23 +75,25 @@ pub async fn load(state: AppState) {
         .filter_map(|k| query_value(&search, k).map(|v| (k, v)))
         .collect();
     if !params.is_empty() {
-        let mut json = serde_json::Map::new();
+        use crate::json::{self, Value};
+        let mut members = Vec::new();
         for (k, v) in &params {
             match *k {
-                "publisher" => json.insert("publisher".into(), v.clone().into()),
-                "accent" => json.insert("accent_colour".into(), v.clone().into()),
-                _ => None,
+                "publisher" => members.push(("publisher".to_string(), Value::from(v.clone()))),
+                "accent" => members.push(("accent_colour".to_string(), Value::from(v.clone()))),
+                _ => {}
             };
         }
         let dpo_name = params.iter().find(|(k, _)| *k == "dpo-name").map(|(_, v)| v.clone());
         let dpo_email = params.iter().find(|(k, _)| *k == "dpo-email").map(|(_, v)| v.clone());
         if dpo_name.is_some() || dpo_email.is_some() {
-            json.insert(
-                "dpo".into(),
-                serde_json::json!({"name": dpo_name.unwrap_or_default(), "email": dpo_email.unwrap_or_default()}),
-            );
+            let dpo = json::object([
+                ("name", dpo_name.unwrap_or_default().into()),
+                ("email", dpo_email.unwrap_or_default().into()),
+            ]);
+            members.push(("dpo".to_string(), dpo));
         }
-        let (from_params, found) = config::parse(&serde_json::Value::Object(json).to_string(), state.content());
+        let (from_params, found) = config::parse(&json::to_string(&Value::Object(members)), state.content());
         problems.extend(found.into_iter().map(|p| format!("the page address: {}", p.replace('_', "-"))));
         if !from_params.publisher.is_empty() {
             config.publisher = from_params.publisher;
