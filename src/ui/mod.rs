@@ -143,24 +143,26 @@ pub fn App() -> impl IntoView {
         on_storage.remove();
     });
 
-    // Every answer goes into the library with today's date...
+    // Every answer goes into the library with today's date. The library only
+    // tells its readers when something really changed...
     Effect::new(move |_| {
-        let a = state.assessment.get();
-        state.library.update(|lib| {
-            lib.update_current(&a, &browser::today());
-        });
+        state.assessment.with(|a| state.library.maybe_update(|lib| lib.update_current(a, &browser::today())));
     });
 
     // ...and persistence lives in this one effect: any change to any
-    // assessment re-runs it, so nothing the user does can skip the save. Data
-    // that could not be read at load is never written over: it was moved aside.
-    Effect::new(move |_| {
-        let lib = state.library.get();
-        if lib.is_blank() && unreadable.with_untracked(|u| u.is_some()) {
-            return;
-        }
-        let saved = last_saved.try_update_value(|last| storage::browser::save(&lib, last));
-        save_problem.set(saved.and_then(Result::err));
+    // assessment re-runs it, so nothing the user does can skip the save. Its
+    // first run is the library as loaded, which storage already holds, so it
+    // is skipped: with 50 assessments saved, that keeps the page free to
+    // answer clicks while it starts. Data that could not be read at load is
+    // never written over: it was moved aside.
+    Effect::new(move |first_run_done: Option<()>| {
+        state.library.with(|lib| {
+            if first_run_done.is_none() || (lib.is_blank() && unreadable.with_untracked(|u| u.is_some())) {
+                return;
+            }
+            let saved = last_saved.try_update_value(|last| storage::browser::save(lib, last));
+            save_problem.set(saved.and_then(Result::err));
+        });
     });
 
     // Screen readers announce the new heading when the screen changes. Not on
