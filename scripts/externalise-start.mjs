@@ -13,7 +13,8 @@ if (!dir) {
 }
 const indexPath = join(dir, "index.html");
 const html = readFileSync(indexPath, "utf8");
-const inline = /<script type="module">([\s\S]*?)<\/script>/;
+// Quoted or not: trunk's minifier drops the quotes.
+const inline = /<script type="?module"?>([\s\S]*?)<\/script>/;
 const match = html.match(inline);
 if (!match) {
   console.error("externalise-start: no inline module script in index.html; did trunk change its output?");

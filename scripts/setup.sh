@@ -47,8 +47,8 @@ if [ ${#missing_debs[@]} -gt 0 ]; then
 fi
 
 if [ ! -d node_modules/nhsuk-frontend ] || [ ! -d node_modules/axe-core ] || [ ! -x node_modules/.bin/sass ] \
-   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "Installing npm packages (NHS.UK styles, sass, axe-core)"
+   || [ ! -d node_modules/terser ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "Installing npm packages (NHS.UK styles, sass, terser, axe-core)"
   npm ci --no-audit --no-fund
 fi
 
