@@ -376,15 +376,15 @@ impl FromJson for About {
 }
 
 impl ToJson for About {
-    fn to_json(&self) -> Value {
-        json::object([
-            ("org_type", self.org_type.to_json()),
-            ("org_name", self.org_name.to_json()),
-            ("your_name", self.your_name.to_json()),
-            ("dpo_name", self.dpo_name.to_json()),
-            ("dpo_email", self.dpo_email.to_json()),
-            ("purpose", self.purpose.to_json()),
-        ])
+    fn write_json(&self, out: &mut String) {
+        json::Object::start(out)
+            .member("org_type", &self.org_type)
+            .member("org_name", &self.org_name)
+            .member("your_name", &self.your_name)
+            .member("dpo_name", &self.dpo_name)
+            .member("dpo_email", &self.dpo_email)
+            .member("purpose", &self.purpose)
+            .end()
     }
 }
 
@@ -403,12 +403,12 @@ impl FromJson for ToolChoice {
 }
 
 impl ToJson for ToolChoice {
-    fn to_json(&self) -> Value {
+    fn write_json(&self, out: &mut String) {
         let (kind, value) = match self {
             ToolChoice::Listed(id) => ("listed", id),
             ToolChoice::Other(name) => ("other", name),
         };
-        json::object([("kind", kind.into()), ("value", value.to_json())])
+        json::Object::start(out).member("kind", kind).member("value", value).end()
     }
 }
 
@@ -420,12 +420,12 @@ impl FromJson for DpiaScreening {
 }
 
 impl ToJson for DpiaScreening {
-    fn to_json(&self) -> Value {
-        json::object([
-            ("decision", self.decision.to_json()),
-            ("reference", self.reference.to_json()),
-            ("reason", self.reason.to_json()),
-        ])
+    fn write_json(&self, out: &mut String) {
+        json::Object::start(out)
+            .member("decision", &self.decision)
+            .member("reference", &self.reference)
+            .member("reason", &self.reason)
+            .end()
     }
 }
 
@@ -437,8 +437,8 @@ impl FromJson for ActionPlan {
 }
 
 impl ToJson for ActionPlan {
-    fn to_json(&self) -> Value {
-        json::object([("owner", self.owner.to_json()), ("due", self.due.to_json()), ("done", self.done.to_json())])
+    fn write_json(&self, out: &mut String) {
+        json::Object::start(out).member("owner", &self.owner).member("due", &self.due).member("done", &self.done).end()
     }
 }
 
@@ -457,19 +457,18 @@ impl FromJson for Assessment {
 }
 
 impl ToJson for Assessment {
-    fn to_json(&self) -> Value {
-        let mut v = json::object([
-            ("about", self.about.to_json()),
-            ("tool", self.tool.to_json()),
-            ("answers", self.answers.to_json()),
-            ("dpia", self.dpia.to_json()),
-            ("plans", self.plans.to_json()),
-        ]);
+    fn write_json(&self, out: &mut String) {
+        let o = json::Object::start(out)
+            .member("about", &self.about)
+            .member("tool", &self.tool)
+            .member("answers", &self.answers)
+            .member("dpia", &self.dpia)
+            .member("plans", &self.plans);
         // Left out until a DPO has reviewed, so files stay as they were before reviews.
-        if let (Some(review), Value::Object(members)) = (&self.review, &mut v) {
-            members.push(("review".to_string(), review.to_json()));
+        match &self.review {
+            Some(review) => o.member("review", review).end(),
+            None => o.end(),
         }
-        v
     }
 }
 
@@ -481,12 +480,12 @@ impl FromJson for DpoReview {
 }
 
 impl ToJson for DpoReview {
-    fn to_json(&self) -> Value {
-        json::object([
-            ("reviewer", self.reviewer.to_json()),
-            ("date", self.date.to_json()),
-            ("decisions", self.decisions.to_json()),
-        ])
+    fn write_json(&self, out: &mut String) {
+        json::Object::start(out)
+            .member("reviewer", &self.reviewer)
+            .member("date", &self.date)
+            .member("decisions", &self.decisions)
+            .end()
     }
 }
 
@@ -498,8 +497,8 @@ impl FromJson for Decision {
 }
 
 impl ToJson for Decision {
-    fn to_json(&self) -> Value {
-        json::object([("verdict", self.verdict.to_json()), ("reason", self.reason.to_json())])
+    fn write_json(&self, out: &mut String) {
+        json::Object::start(out).member("verdict", &self.verdict).member("reason", &self.reason).end()
     }
 }
 

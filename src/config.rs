@@ -120,7 +120,7 @@ pub fn parse(text: &str, content: &Content) -> (Config, Vec<String>) {
 
     let known = ["publisher", "dpo", "ig_contact", "introduction", "approved_tools", "offer_tools", "accent_colour"];
     for (key, _) in members {
-        if !known.contains(&key.as_str()) && !key.starts_with('_') {
+        if !known.contains(&key.as_ref()) && !key.starts_with('_') {
             problems.push(format!("{key}: this setting does not exist (known settings: {})", known.join(", ")));
         }
     }

@@ -50,7 +50,7 @@ fn unreadable(e: ShapeError) -> LoadError {
 }
 
 /// The text read as JSON, with the format and version every saved file starts with.
-fn header(text: &str) -> Result<(Value, String, u32), LoadError> {
+fn header(text: &str) -> Result<(Value<'_>, String, u32), LoadError> {
     let not_ours = |why: String| LoadError::Unreadable(format!("not a saved Video Tool Check: {why}"));
     let v = json::parse(text).map_err(|e| not_ours(e.to_string()))?;
     let o = Fields::of(&v).map_err(|e| not_ours(e.to_string()))?;
@@ -65,18 +65,15 @@ pub fn encode(a: &Assessment, saved: &str) -> String {
 }
 
 pub fn encode_named(a: &Assessment, saved: &str, name: &str) -> String {
-    json::to_string(&file_value(a, saved, name))
-}
-
-/// The assessment file as JSON, for the pretty-printed download.
-pub(crate) fn file_value(a: &Assessment, saved: &str, name: &str) -> Value {
-    json::object([
-        ("format", FILE_FORMAT.into()),
-        ("version", FILE_VERSION.to_json()),
-        ("saved", saved.into()),
-        ("name", name.into()),
-        ("assessment", a.to_json()),
-    ])
+    let mut out = String::new();
+    json::Object::start(&mut out)
+        .member("format", FILE_FORMAT)
+        .member("version", &FILE_VERSION)
+        .member("saved", saved)
+        .member("name", name)
+        .member("assessment", a)
+        .end();
+    out
 }
 
 /// An assessment file, with its name and the date it was saved.
@@ -114,24 +111,25 @@ pub fn decode(text: &str) -> Result<Assessment, LoadError> {
 }
 
 pub fn encode_library(lib: &Library) -> String {
-    let saved = lib
-        .saved
-        .iter()
-        .map(|s| {
-            json::object([
-                ("id", s.id.to_json()),
-                ("name", s.name.to_json()),
-                ("updated", s.updated.to_json()),
-                ("assessment", s.assessment.to_json()),
-            ])
-        })
-        .collect();
-    json::to_string(&json::object([
-        ("format", LIBRARY_FORMAT.into()),
-        ("version", LIBRARY_VERSION.to_json()),
-        ("current", lib.current.to_json()),
-        ("saved", Value::Array(saved)),
-    ]))
+    let mut out = String::new();
+    json::Object::start(&mut out)
+        .member("format", LIBRARY_FORMAT)
+        .member("version", &LIBRARY_VERSION)
+        .member("current", &lib.current)
+        .member("saved", &lib.saved)
+        .end();
+    out
+}
+
+impl ToJson for Saved {
+    fn write_json(&self, out: &mut String) {
+        json::Object::start(out)
+            .member("id", &self.id)
+            .member("name", &self.name)
+            .member("updated", &self.updated)
+            .member("assessment", &self.assessment)
+            .end()
+    }
 }
 
 impl FromJson for Saved {

@@ -8,7 +8,8 @@ use crate::storage::{self, LoadError, MAX_FILE_BYTES};
 
 /// The JSON download: the assessment file format, pretty-printed for people.
 pub fn json(a: &Assessment, saved: &str, name: &str) -> String {
-    crate::json::to_string_pretty(&storage::file_value(a, saved, name))
+    let compact = storage::encode_named(a, saved, name);
+    crate::json::to_string_pretty(&crate::json::parse(&compact).expect("just written"))
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -79,8 +79,8 @@ pub async fn load(state: AppState) {
         let mut members = Vec::new();
         for (k, v) in &params {
             match *k {
-                "publisher" => members.push(("publisher".to_string(), Value::from(v.clone()))),
-                "accent" => members.push(("accent_colour".to_string(), Value::from(v.clone()))),
+                "publisher" => members.push(("publisher".into(), Value::from(v.clone()))),
+                "accent" => members.push(("accent_colour".into(), Value::from(v.clone()))),
                 _ => {}
             };
         }
@@ -91,7 +91,7 @@ pub async fn load(state: AppState) {
                 ("name", dpo_name.unwrap_or_default().into()),
                 ("email", dpo_email.unwrap_or_default().into()),
             ]);
-            members.push(("dpo".to_string(), dpo));
+            members.push(("dpo".into(), dpo));
         }
         let (from_params, found) = config::parse(&json::to_string(&Value::Object(members)), state.content());
         problems.extend(found.into_iter().map(|p| format!("the page address: {}", p.replace('_', "-"))));
