@@ -97,24 +97,23 @@ impl Config {
 }
 
 /// Reads a configuration file. Returns the configuration to use and each
-/// problem found, as "where: what is wrong".
+/// problem found, as "where: what is wrong"; the caller puts the file name first.
 pub fn parse(text: &str, content: &Content) -> (Config, Vec<String>) {
     let mut problems = Vec::new();
     let mut config = Config::default();
     if text.len() > MAX_CONFIG_BYTES {
-        problems.push(format!("config.json: the file is {} KB; the most allowed is 256 KB", text.len() / 1024));
+        problems.push(format!("the file is {} KB; the most allowed is 256 KB", text.len() / 1024));
         return (config, problems);
     }
     let root = match json::parse(text.trim_start_matches('\u{feff}')) {
         Ok(v) => v,
         Err(e) => {
-            problems
-                .push(format!("config.json line {}, column {}: this is not valid JSON ({})", e.line, e.column, e.what));
+            problems.push(format!("line {}, column {}: this is not valid JSON ({})", e.line, e.column, e.what));
             return (config, problems);
         }
     };
     let Some(members) = root.as_object() else {
-        problems.push("config.json: the file must be a JSON object, in { }".to_string());
+        problems.push("the file must be a JSON object, in { }".to_string());
         return (config, problems);
     };
 
@@ -327,7 +326,7 @@ mod tests {
     fn broken_json_says_which_line() {
         let (c, problems) = parse("{\n  \"publisher\": \"X\",\n  oops\n}", Content::builtin());
         assert_eq!(c, Config::default());
-        assert!(problems[0].starts_with("config.json line 3, column 3: this is not valid JSON"), "{problems:?}");
+        assert!(problems[0].starts_with("line 3, column 3: this is not valid JSON"), "{problems:?}");
         let (_, problems) = parse("[1, 2]", Content::builtin());
         assert!(problems[0].contains("must be a JSON object"));
         let (_, problems) = parse(&" ".repeat(MAX_CONFIG_BYTES + 1), Content::builtin());

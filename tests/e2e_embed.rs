@@ -154,9 +154,9 @@ async fn a_broken_configuration_is_reported_and_the_widget_still_runs() {
     let b = Browser::start_with(1000, server).await;
     b.open("").await;
     let problems = b.text("#config-problems").await;
-    assert!(problems.contains("config.json: config.json line 5"), "{problems}");
-    assert!(problems.contains("not valid JSON"), "{problems}");
+    assert!(problems.contains("config.json: line 5, column 2: this is not valid JSON"), "{problems}");
     b.assert_accessible("a configuration problem").await;
+    b.screenshot("17-config-problem").await;
     b.click("a[href='#/about']").await;
     b.heading_is("About you").await;
     b.close().await;

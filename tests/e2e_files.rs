@@ -88,6 +88,7 @@ async fn downloads_import_into_a_fresh_browser_and_bad_files_change_nothing() {
     assert!(b.text("#import-error").await.contains("could not be read"));
     assert!(b.text("#import-error").await.contains("Nothing has been changed."));
     b.assert_accessible("an import error").await;
+    b.screenshot("18-import-error").await;
     import(&b, &foreign).await;
     assert!(b.text("#import-error").await.contains("not a Video Tool Check report"));
     assert_eq!(saved_count(&b).await, 1, "a bad file changed the list");
