@@ -102,7 +102,7 @@ impl fmt::Display for SyntaxError {
 }
 
 pub fn parse(text: &str) -> Result<Value<'_>, SyntaxError> {
-    let mut p = Parser { text, bytes: text.as_bytes(), at: 0 };
+    let mut p = Parser { text, bytes: text.as_bytes(), at: 0, items: Vec::new(), members: Vec::new() };
     p.space();
     let v = p.value(0)?;
     p.space();
@@ -116,6 +116,11 @@ struct Parser<'t> {
     text: &'t str,
     bytes: &'t [u8],
     at: usize,
+    // Stacks that lists and objects are read onto, then moved off in one
+    // allocation of the right size: growing each one as it is read took a
+    // third of the time to read 50 saved assessments.
+    items: Vec<Value<'t>>,
+    members: Vec<(Cow<'t, str>, Value<'t>)>,
 }
 
 impl<'t> Parser<'t> {
@@ -158,22 +163,23 @@ impl<'t> Parser<'t> {
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(b'[') => {
                 let depth = self.deeper(depth)?;
-                let mut items = Vec::new();
+                let base = self.items.len();
                 self.at += 1;
                 self.space();
                 if self.peek() == Some(b']') {
                     self.at += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(Value::Array(Vec::new()));
                 }
                 loop {
                     self.space();
-                    items.push(self.value(depth)?);
+                    let item = self.value(depth)?;
+                    self.items.push(item);
                     self.space();
                     match self.peek() {
                         Some(b',') => self.at += 1,
                         Some(b']') => {
                             self.at += 1;
-                            return Ok(Value::Array(items));
+                            return Ok(Value::Array(self.items.drain(base..).collect()));
                         }
                         _ => return Err(self.error("expected , or ] in a list")),
                     }
@@ -181,12 +187,12 @@ impl<'t> Parser<'t> {
             }
             Some(b'{') => {
                 let depth = self.deeper(depth)?;
-                let mut members = Vec::new();
+                let base = self.members.len();
                 self.at += 1;
                 self.space();
                 if self.peek() == Some(b'}') {
                     self.at += 1;
-                    return Ok(Value::Object(members));
+                    return Ok(Value::Object(Vec::new()));
                 }
                 loop {
                     self.space();
@@ -200,13 +206,14 @@ impl<'t> Parser<'t> {
                     }
                     self.at += 1;
                     self.space();
-                    members.push((key, self.value(depth)?));
+                    let item = self.value(depth)?;
+                    self.members.push((key, item));
                     self.space();
                     match self.peek() {
                         Some(b',') => self.at += 1,
                         Some(b'}') => {
                             self.at += 1;
-                            return Ok(Value::Object(members));
+                            return Ok(Value::Object(self.members.drain(base..).collect()));
                         }
                         _ => return Err(self.error("expected , or } in an object")),
                     }
