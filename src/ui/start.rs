@@ -51,9 +51,13 @@ pub fn StartScreen() -> impl IntoView {
     view! {
         <h1 tabindex="-1">"Check a video tool"</h1>
         {move || {
-            let lib = state.library.get();
-            (lib.saved.len() > 1).then(|| view! {
-                <p id="working-on">{format!("You are working on: {}. ", lib.current().title(content))}
+            // Read in place: a copy of the library would copy every saved
+            // assessment, at start-up and after every change.
+            let working_on = state.library.with(|lib| {
+                (lib.saved.len() > 1).then(|| format!("You are working on: {}. ", lib.current().title(content)))
+            });
+            working_on.map(|text| view! {
+                <p id="working-on">{text}
                     <a class="nhsuk-link" href="#/assessments">"See all your assessments"</a></p>
             })
         }}
