@@ -220,6 +220,8 @@ impl Browser {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage",
                     "--enable-precise-memory-info",
+                    // So the benchmark can collect garbage before it reads the memory in use.
+                    "--js-flags=--expose-gc",
                     format!("--user-data-dir={}", profile.0.display()),
                     format!("--window-size={width},900"),
                 ],
