@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Serves the widget on http://127.0.0.1:8080, rebuilding when the code changes.
+# Reload the page yourself after a rebuild: trunk's auto-reload is an inline
+# script, which the build refuses (the widget runs under a CSP with no
+# inline scripts, see scripts/externalise-start.mjs). --no-spa: a missing
+# file is a 404, as on most hosts, not index.html.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
-exec trunk serve --release --offline --address 127.0.0.1 --port 8080
+exec trunk serve --release --offline --no-autoreload --no-spa --address 127.0.0.1 --port 8080

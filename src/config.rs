@@ -13,6 +13,14 @@ use crate::content::Content;
 /// The most a configuration file may be; a real one is a few kilobytes.
 pub const MAX_CONFIG_BYTES: usize = 256 * 1024;
 
+/// Whether a fetched "file" is really a web page. Many hosts answer an
+/// address with no file behind it with a page of their own (a "not found"
+/// page, or the site's home page) and status 200, so a missing config.json
+/// can arrive as HTML. JSON never starts with `<`.
+pub fn is_web_page(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}').trim_start().starts_with('<')
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Contact {
     pub name: String,
@@ -320,6 +328,15 @@ mod tests {
         assert_eq!(c.approved_tools.len(), 1);
         assert_eq!(c.approved_tools[0].assessment_url, "");
         assert_eq!(c.offer_tools, vec!["teams".to_string()]);
+    }
+
+    #[test]
+    fn a_web_page_is_told_apart_from_a_configuration() {
+        assert!(is_web_page("\u{feff}\n  <!DOCTYPE html><html>"));
+        assert!(is_web_page("<html><body>Not found</body></html>"));
+        assert!(!is_web_page(include_str!("../config.example.json")));
+        assert!(!is_web_page("{\"publisher\": \"<b>\"}"));
+        assert!(!is_web_page(""));
     }
 
     #[test]

@@ -147,6 +147,35 @@ async fn the_publishers_settings_reach_the_tool_list_and_the_email() {
     b.close().await;
 }
 
+/// Hosts that answer a missing file with a page of their own and status 200.
+#[tokio::test]
+async fn a_host_page_in_place_of_a_missing_configuration_is_no_configuration() {
+    let page = "<!DOCTYPE html><html><body><h1>Page not found</h1></body></html>".to_string();
+    let server = StaticServer::serve(
+        repo().join("dist"),
+        vec![("config.json".to_string(), page.clone()), ("other.json".to_string(), page)],
+    );
+    let b = Browser::start_with(1000, server).await;
+    b.open("").await;
+    b.heading_is("Check a video tool").await;
+    // The configuration is fetched after the first screen: wait until it was
+    // asked for, then give the page a moment to read it.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !b.server.requests.lock().unwrap().iter().any(|r| r.ends_with("/config.json")) {
+        assert!(Instant::now() < deadline, "config.json was never asked for");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(!b.exists("#config-problems").await, "a missing config.json is not a problem");
+
+    // A file the publisher named, though, is missing, and they are told.
+    let url = b.server.url();
+    b.client.goto(&format!("{url}?config=other.json")).await.unwrap();
+    let problems = b.text("#config-problems").await;
+    assert!(problems.contains("other.json: there is no such file"), "{problems}");
+    b.close().await;
+}
+
 #[tokio::test]
 async fn a_broken_configuration_is_reported_and_the_widget_still_runs() {
     let broken = "{\n  \"publisher\": \"Example\",\n  \"approved_tools\": [ {\"tool\": \"zoom\", \"status\": \"aproved\"} ],\n  \"dpo\": {\"email\": \"nobody\"\n}".to_string();

@@ -62,6 +62,13 @@ pub async fn load(state: AppState) {
         Ok(path) => match fetch_text(&path).await {
             // No file: the publisher chose the defaults.
             Ok(None) => {}
+            // The host's own page in place of a missing file: no file either,
+            // unless the publisher named one with ?config=, which then is missing.
+            Ok(Some(text)) if config::is_web_page(&text) => {
+                if query_value(&search, "config").is_some() {
+                    problems.push(format!("{path}: there is no such file (the server sent a web page instead)"));
+                }
+            }
             Ok(Some(text)) => {
                 let (c, found) = config::parse(&text, state.content());
                 config = c;
