@@ -117,8 +117,8 @@ struct Parser<'t> {
     bytes: &'t [u8],
     at: usize,
     // Stacks that lists and objects are read onto, then moved off in one
-    // allocation of the right size: growing each one as it is read took a
-    // third of the time to read 50 saved assessments.
+    // allocation of the right size: growing each list as it is read made
+    // parsing 50 saved assessments about 15% slower.
     items: Vec<Value<'t>>,
     members: Vec<(Cow<'t, str>, Value<'t>)>,
 }
@@ -127,7 +127,7 @@ impl<'t> Parser<'t> {
     fn error(&self, what: &'static str) -> SyntaxError {
         let at = self.at.min(self.bytes.len());
         // `at` may sit inside a character after bad input; count what came before.
-        let before = &self.text.as_bytes()[..at];
+        let before = &self.bytes[..at];
         let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
         let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let column = 1 + before[start..].iter().filter(|&&b| b & 0xC0 != 0x80).count();
