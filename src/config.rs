@@ -107,19 +107,24 @@ impl Config {
 /// Reads a configuration file. Returns the configuration to use and each
 /// problem found, as "where: what is wrong"; the caller puts the file name first.
 pub fn parse(text: &str, content: &Content) -> (Config, Vec<String>) {
+    if text.len() > MAX_CONFIG_BYTES {
+        let problem = format!("the file is {} KB; the most allowed is 256 KB", text.len() / 1024);
+        return (Config::default(), vec![problem]);
+    }
+    match json::parse(text.trim_start_matches('\u{feff}')) {
+        Ok(root) => read(&root, content),
+        Err(e) => {
+            let problem = format!("line {}, column {}: this is not valid JSON ({})", e.line, e.column, e.what);
+            (Config::default(), vec![problem])
+        }
+    }
+}
+
+/// Reads configuration already in JSON form, such as the embed snippet's
+/// page parameters; problems as [`parse`] gives them.
+pub fn read(root: &Value, content: &Content) -> (Config, Vec<String>) {
     let mut problems = Vec::new();
     let mut config = Config::default();
-    if text.len() > MAX_CONFIG_BYTES {
-        problems.push(format!("the file is {} KB; the most allowed is 256 KB", text.len() / 1024));
-        return (config, problems);
-    }
-    let root = match json::parse(text.trim_start_matches('\u{feff}')) {
-        Ok(v) => v,
-        Err(e) => {
-            problems.push(format!("line {}, column {}: this is not valid JSON ({})", e.line, e.column, e.what));
-            return (config, problems);
-        }
-    };
     let Some(members) = root.as_object() else {
         problems.push("the file must be a JSON object, in { }".to_string());
         return (config, problems);
@@ -131,10 +136,10 @@ pub fn parse(text: &str, content: &Content) -> (Config, Vec<String>) {
             problems.push(format!("{key}: this setting does not exist (known settings: {})", known.join(", ")));
         }
     }
-    config.publisher = text_field(&root, "publisher", 200, &mut problems);
-    config.introduction = text_field(&root, "introduction", 2000, &mut problems);
-    config.dpo = contact(&root, "dpo", &mut problems);
-    config.ig_contact = contact(&root, "ig_contact", &mut problems);
+    config.publisher = text_field(root, "publisher", 200, &mut problems);
+    config.introduction = text_field(root, "introduction", 2000, &mut problems);
+    config.dpo = contact(root, "dpo", &mut problems);
+    config.ig_contact = contact(root, "ig_contact", &mut problems);
 
     if let Some(v) = root.get("offer_tools") {
         match v.as_array() {

@@ -100,7 +100,7 @@ pub async fn load(state: AppState) {
             ]);
             members.push(("dpo".into(), dpo));
         }
-        let (from_params, found) = config::parse(&json::to_string(&Value::Object(members)), state.content());
+        let (from_params, found) = config::read(&Value::Object(members), state.content());
         problems.extend(found.into_iter().map(|p| format!("the page address: {}", p.replace('_', "-"))));
         if !from_params.publisher.is_empty() {
             config.publisher = from_params.publisher;
