@@ -352,13 +352,15 @@ pub enum Verdict {
 
 // The saved form of an assessment, the same in local storage and in files
 // (see docs/file-format.md). Every member may be left out, so a file from an
-// older version, which lacks a newer member, still reads.
+// older version, which lacks a newer member, still reads. An enum with a
+// `key()` is saved as its key, so a key is part of the saved format: the
+// samples in tests/saved/ stop loading if one changes.
 
-crate::json_names!(OrgType { Gp = "gp", Trust = "trust", Care = "care" });
+crate::json_names!(OrgType by key);
 crate::json_names!(Use { Patients = "patients", Staff = "staff" });
-crate::json_names!(Purpose { Patients = "patients", Staff = "staff", Both = "both" });
-crate::json_names!(Answer { Yes = "yes", No = "no", NotSure = "not-sure" });
-crate::json_names!(DpiaDecision { Needed = "needed", Covered = "covered", NotNeeded = "not-needed" });
+crate::json_names!(Purpose by key);
+crate::json_names!(Answer by key);
+crate::json_names!(DpiaDecision by key);
 crate::json_names!(Verdict { Accepted = "accepted", NeedsChange = "needs-change", Rejected = "rejected" });
 
 impl FromJson for About {

@@ -682,8 +682,14 @@ impl<T: ToJson> ToJson for BTreeMap<String, T> {
     }
 }
 
+/// Why a name is not one of an enum's: `"maybe" is not one of yes, no, not-sure`.
+pub fn not_one_of(v: &Value, names: &[&str]) -> ShapeError {
+    ShapeError::new(format!("{} is not one of {}", to_string(v), names.join(", ")))
+}
+
 /// Reads and writes an enum of names, such as `"not-sure"`, both ways from
-/// one list, so the two can never disagree.
+/// one list, so the two can never disagree. `json_names!(T by key)` uses the
+/// enum's own `T::ALL` and `key()`, for enums that already have them.
 #[macro_export]
 macro_rules! json_names {
     ($t:ty { $($variant:ident = $name:literal),+ $(,)? }) => {
@@ -691,11 +697,7 @@ macro_rules! json_names {
             fn from_json(v: &$crate::json::Value) -> Result<Self, $crate::json::ShapeError> {
                 match v.as_str() {
                     $(Some($name) => Ok(<$t>::$variant),)+
-                    _ => Err($crate::json::ShapeError::new(format!(
-                        "{} is not one of {}",
-                        $crate::json::to_string(v),
-                        [$($name),+].join(", ")
-                    ))),
+                    _ => Err($crate::json::not_one_of(v, &[$($name),+])),
                 }
             }
         }
@@ -705,6 +707,22 @@ macro_rules! json_names {
                     $(<$t>::$variant => $name,)+
                 };
                 name.write_json(out)
+            }
+        }
+    };
+    ($t:ident by key) => {
+        impl $crate::json::FromJson for $t {
+            fn from_json(v: &$crate::json::Value) -> Result<Self, $crate::json::ShapeError> {
+                let name = v.as_str();
+                <$t>::ALL
+                    .into_iter()
+                    .find(|x| Some(x.key()) == name)
+                    .ok_or_else(|| $crate::json::not_one_of(v, &<$t>::ALL.map(<$t>::key)))
+            }
+        }
+        impl $crate::json::ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                self.key().write_json(out)
             }
         }
     };
