@@ -53,9 +53,11 @@ fn unreadable(e: ShapeError) -> LoadError {
 fn header(text: &str) -> Result<(Value<'_>, String, u32), LoadError> {
     let not_ours = |why: String| LoadError::Unreadable(format!("not a saved Video Tool Check: {why}"));
     let v = json::parse(text).map_err(|e| not_ours(e.to_string()))?;
-    let o = Fields::of(&v).map_err(|e| not_ours(e.to_string()))?;
-    let format = o.req("format").map_err(|e| not_ours(e.to_string()))?;
-    let version = o.req("version").map_err(|e| not_ours(e.to_string()))?;
+    let read = || -> Result<(String, u32), ShapeError> {
+        let o = Fields::of(&v)?;
+        Ok((o.req("format")?, o.req("version")?))
+    };
+    let (format, version) = read().map_err(|e| not_ours(e.to_string()))?;
     Ok((v, format, version))
 }
 
@@ -93,16 +95,16 @@ fn file_from(v: &Value, format: &str, version: u32) -> Result<FileContents, Load
         return Err(LoadError::Unreadable(format!("its format is '{format}'")));
     }
     match version {
-        FILE_VERSION => {
-            let o = Fields::of(v).map_err(unreadable)?;
-            Ok(FileContents {
-                assessment: o.req("assessment").map_err(unreadable)?,
-                name: o.opt("name").map_err(unreadable)?,
-                saved: o.opt("saved").map_err(unreadable)?,
-            })
-        }
+        FILE_VERSION => FileContents::from_json(v).map_err(unreadable),
         0 => Err(LoadError::Unreadable("format version 0 does not exist".to_string())),
         v => Err(LoadError::TooNew(v)),
+    }
+}
+
+impl FromJson for FileContents {
+    fn from_json(v: &Value) -> Result<Self, ShapeError> {
+        let o = Fields::of(v)?;
+        Ok(FileContents { assessment: o.req("assessment")?, name: o.opt("name")?, saved: o.opt("saved")? })
     }
 }
 
@@ -157,9 +159,11 @@ pub fn decode_library(text: &str) -> Result<Library, LoadError> {
             Ok(lib)
         }
         (LIBRARY_FORMAT, LIBRARY_VERSION) => {
-            let o = Fields::of(&v).map_err(unreadable)?;
-            let current: String = o.req("current").map_err(unreadable)?;
-            let saved: Vec<Saved> = o.req("saved").map_err(unreadable)?;
+            let read = || -> Result<(String, Vec<Saved>), ShapeError> {
+                let o = Fields::of(&v)?;
+                Ok((o.req("current")?, o.req("saved")?))
+            };
+            let (current, saved) = read().map_err(unreadable)?;
             if saved.is_empty() {
                 return Err(LoadError::Unreadable("it holds no assessments".to_string()));
             }
