@@ -490,9 +490,9 @@ mod seed_map {
     #[test]
     fn every_sentence_of_the_seed_guidance_is_covered() {
         let map = json::parse(include_str!("../content/seed-map.json")).unwrap();
-        let sentences_ = Vec::<Entry>::from_json(map.get("sentences").unwrap()).unwrap();
+        let entries: Vec<Entry> = Fields::of(&map).and_then(|o| o.req("sentences")).unwrap();
         let content = Content::builtin();
-        for entry in &sentences_ {
+        for entry in &entries {
             assert!(!entry.covered_by.is_empty(), "'{}' is covered by nothing", entry.starts);
             for r in &entry.covered_by {
                 assert!(resolves(content, r), "'{}' names '{r}', which does not exist", entry.starts);
@@ -507,12 +507,12 @@ mod seed_map {
             for sentence in sentences(text) {
                 total += 1;
                 assert!(
-                    sentences_.iter().any(|e| e.seed == name && sentence.starts_with(&e.starts)),
+                    entries.iter().any(|e| e.seed == name && sentence.starts_with(&e.starts)),
                     "no entry in content/seed-map.json covers this sentence of {name}: {sentence}"
                 );
             }
         }
-        assert_eq!(total, sentences_.len(), "the map has entries for sentences the seeds do not have");
+        assert_eq!(total, entries.len(), "the map has entries for sentences the seeds do not have");
     }
 
     #[test]
