@@ -168,11 +168,15 @@ async fn a_host_page_in_place_of_a_missing_configuration_is_no_configuration() {
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert!(!b.exists("#config-problems").await, "a missing config.json is not a problem");
 
-    // A file the publisher named, though, is missing, and they are told.
+    // A file the publisher named, though, is missing, and they are told,
+    // whether the host sends its own page or a 404.
     let url = b.server.url();
     b.client.goto(&format!("{url}?config=other.json")).await.unwrap();
     let problems = b.text("#config-problems").await;
     assert!(problems.contains("other.json: there is no such file"), "{problems}");
+    b.client.goto(&format!("{url}?config=absent.json")).await.unwrap();
+    let problems = b.text("#config-problems").await;
+    assert!(problems.contains("absent.json: there is no such file"), "{problems}");
     b.close().await;
 }
 

@@ -35,6 +35,8 @@ pub fn query_value(search: &str, key: &str) -> Option<String> {
     })
 }
 
+/// The file's text, or `None` when there is no such file: a 404, or the
+/// host's own web page sent in its place.
 async fn fetch_text(path: &str) -> Result<Option<String>, String> {
     let response = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(path))
         .await
@@ -49,7 +51,7 @@ async fn fetch_text(path: &str) -> Result<Option<String>, String> {
     let text = response.text().map_err(|_| format!("{path}: the file could not be read"))?;
     let text =
         wasm_bindgen_futures::JsFuture::from(text).await.map_err(|_| format!("{path}: the file could not be read"))?;
-    Ok(text.as_string())
+    Ok(text.as_string().filter(|t| !config::is_web_page(t)))
 }
 
 /// Loads the configuration, then applies the snippet's parameters on top.
@@ -60,13 +62,11 @@ pub async fn load(state: AppState) {
     match config_path(&search) {
         Err(p) => problems.push(p),
         Ok(path) => match fetch_text(&path).await {
-            // No file: the publisher chose the defaults.
-            Ok(None) => {}
-            // The host's own page in place of a missing file: no file either,
-            // unless the publisher named one with ?config=, which then is missing.
-            Ok(Some(text)) if config::is_web_page(&text) => {
+            // No config.json: the publisher chose the defaults. A file named
+            // with ?config=, though, was meant to be there.
+            Ok(None) => {
                 if query_value(&search, "config").is_some() {
-                    problems.push(format!("{path}: there is no such file (the server sent a web page instead)"));
+                    problems.push(format!("{path}: there is no such file"));
                 }
             }
             Ok(Some(text)) => {
