@@ -516,7 +516,7 @@ impl Assessment {
     /// The tool's name as the user knows it.
     pub fn tool_name(&self, content: &Content) -> Option<String> {
         match &self.tool {
-            Some(ToolChoice::Listed(id)) => content.tool(id).map(|t| t.name.clone()),
+            Some(ToolChoice::Listed(id)) => content.tool(id).map(|t| t.name.to_string()),
             Some(ToolChoice::Other(name)) if !name.trim().is_empty() => Some(name.trim().to_string()),
             _ => None,
         }
@@ -525,7 +525,7 @@ impl Assessment {
     pub fn applies(&self, check: &Check) -> bool {
         let org_ok = self.about.org_type.is_none_or(|o| check.orgs.contains(&o));
         let use_ok = self.about.purpose.is_none_or(|p| check.uses.iter().any(|u| p.covers(*u)));
-        let tool_ok = check.tools.is_empty() || self.tool_key().is_some_and(|t| check.tools.iter().any(|c| c == t));
+        let tool_ok = check.tools.is_empty() || self.tool_key().is_some_and(|t| check.tools.contains(&t));
         let when_ok = match check.when {
             None => true,
             Some(Condition::DpiaNeeded) => self.dpia.decision == Some(DpiaDecision::Needed),
@@ -554,7 +554,7 @@ impl Assessment {
     /// Sections with at least one question that applies to this organisation,
     /// use and tool. The DPIA section always has its screening question.
     pub fn sections<'c>(&self, content: &'c Content) -> Vec<&'c Section> {
-        content.sections.iter().filter(|s| s.id == DPIA_SECTION || !self.checks_in(content, &s.id).is_empty()).collect()
+        content.sections.iter().filter(|s| s.id == DPIA_SECTION || !self.checks_in(content, s.id).is_empty()).collect()
     }
 
     pub fn about_status(&self) -> TaskStatus {
@@ -577,7 +577,7 @@ impl Assessment {
 
     pub fn section_status(&self, content: &Content, section_id: &str) -> TaskStatus {
         let checks = self.checks_in(content, section_id);
-        let mut answered = checks.iter().filter(|c| self.answers.contains_key(&c.id)).count();
+        let mut answered = checks.iter().filter(|c| self.answers.contains_key(c.id)).count();
         let mut total = checks.len();
         if section_id == DPIA_SECTION {
             total += 1;
@@ -599,14 +599,14 @@ impl Assessment {
     /// The outcome of the answers given so far in one section.
     pub fn section_outcome(&self, content: &Content, section_id: &str) -> Outcome {
         outcome_of(
-            self.checks_in(content, section_id).into_iter().filter_map(|c| self.answers.get(&c.id).map(|a| (c, *a))),
+            self.checks_in(content, section_id).into_iter().filter_map(|c| self.answers.get(c.id).map(|a| (c, *a))),
         )
     }
 
     /// The outcome of every answer given so far.
     pub fn outcome(&self, content: &Content) -> Outcome {
         let answers = outcome_of(
-            content.checks.iter().filter(|c| self.applies(c)).filter_map(|c| self.answers.get(&c.id).map(|a| (c, *a))),
+            content.checks.iter().filter(|c| self.applies(c)).filter_map(|c| self.answers.get(c.id).map(|a| (c, *a))),
         );
         if self.tool_is_retired(content) {
             Outcome::DoNotUseYet
@@ -625,8 +625,8 @@ impl Assessment {
             out.push("Choose your video tool".to_string());
         }
         for section in self.sections(content) {
-            if self.section_status(content, &section.id) != TaskStatus::Done {
-                out.push(section.title.clone());
+            if self.section_status(content, section.id) != TaskStatus::Done {
+                out.push(section.title.to_string());
             }
         }
         out
@@ -638,7 +638,7 @@ impl Assessment {
 
     /// Checks answered Yes, in content order.
     pub fn in_place<'c>(&self, content: &'c Content) -> Vec<&'c Check> {
-        content.checks.iter().filter(|c| self.applies(c) && self.answers.get(&c.id) == Some(&Answer::Yes)).collect()
+        content.checks.iter().filter(|c| self.applies(c) && self.answers.get(c.id) == Some(&Answer::Yes)).collect()
     }
 
     /// Every No or Not sure becomes an action; essential ones first.
@@ -647,7 +647,7 @@ impl Assessment {
             .checks
             .iter()
             .filter(|c| self.applies(c))
-            .filter_map(|c| match self.answers.get(&c.id) {
+            .filter_map(|c| match self.answers.get(c.id) {
                 Some(a @ (Answer::No | Answer::NotSure)) => Some(Action { check: c, answer: *a }),
                 _ => None,
             })
@@ -689,7 +689,7 @@ pub(crate) mod tests {
             ..Default::default()
         };
         for c in content.checks.iter().filter(|c| a.applies(c)).cloned().collect::<Vec<_>>() {
-            a.answer(&c.id, Answer::Yes);
+            a.answer(c.id, Answer::Yes);
         }
         a
     }
@@ -746,13 +746,13 @@ pub(crate) mod tests {
     fn organisation_type_picks_the_procurement_check() {
         let content = Content::builtin();
         let mut a = complete_gp_teams();
-        let ids = |a: &Assessment| a.checks_in(content, "choosing").iter().map(|c| c.id.clone()).collect::<Vec<_>>();
-        assert!(ids(&a).contains(&"gp-buying-catalogue".to_string()));
-        assert!(!ids(&a).contains(&"trust-procurement".to_string()));
+        let ids = |a: &Assessment| a.checks_in(content, "choosing").iter().map(|c| c.id).collect::<Vec<_>>();
+        assert!(ids(&a).contains(&"gp-buying-catalogue"));
+        assert!(!ids(&a).contains(&"trust-procurement"));
         a.about.org_type = Some(OrgType::Trust);
         a.about.purpose = Some(Purpose::Both);
-        assert!(ids(&a).contains(&"trust-procurement".to_string()));
-        assert!(!ids(&a).contains(&"gp-buying-catalogue".to_string()));
+        assert!(ids(&a).contains(&"trust-procurement"));
+        assert!(!ids(&a).contains(&"gp-buying-catalogue"));
     }
 
     #[test]
@@ -765,8 +765,8 @@ pub(crate) mod tests {
         assert_eq!(a.about_status(), TaskStatus::InProgress);
         a.answer("e2ee", Answer::Yes);
         assert_eq!(a.section_status(content, "risk"), TaskStatus::InProgress);
-        for c in a.checks_in(content, "risk").iter().map(|c| c.id.clone()).collect::<Vec<_>>() {
-            a.answer(&c, Answer::No);
+        for c in a.checks_in(content, "risk").iter().map(|c| c.id).collect::<Vec<_>>() {
+            a.answer(c, Answer::No);
         }
         assert_eq!(a.section_status(content, "risk"), TaskStatus::Done);
         assert!(!a.is_complete(content));

@@ -89,7 +89,7 @@ pub fn log_concern(entry: Option<&LogEntry>, config: &Config) -> Option<Concern>
 
 /// Every concern about a catalogue tool, the publisher's log first.
 pub fn all_concerns(tool: &Tool, about: &About, config: &Config) -> Vec<Concern> {
-    let mut out: Vec<Concern> = log_concern(config.log_entry(&tool.id), config).into_iter().collect();
+    let mut out: Vec<Concern> = log_concern(config.log_entry(tool.id), config).into_iter().collect();
     out.extend(concerns(tool, about));
     crate::first_those(out, |c| c.severity == Severity::Blocker)
 }

@@ -151,7 +151,7 @@ pub fn read(root: &Value, content: &Content) -> (Config, Vec<String>) {
                         _ => problems.push(format!(
                             "offer_tools[{i}]: {} is not a tool id (known ids: {})",
                             json::to_string(t),
-                            content.tools.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ")
+                            content.tools.iter().map(|t| t.id).collect::<Vec<_>>().join(", ")
                         )),
                     }
                 }

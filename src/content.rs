@@ -1,41 +1,38 @@
-//! The guidance the widget checks against, loaded from `content/guidance.json`.
+//! The guidance the widget checks against, from `content/guidance.json`.
 //!
 //! The content lives in a data file rather than in components so that a DPO or a
 //! maintainer can change a check's wording, source or scope without reading Rust.
-//! It is compiled into the widget, so a broken file fails the build's tests,
-//! never a user's page.
-
-use std::sync::OnceLock;
+//! `build.rs` compiles it in as static data: a file in the wrong shape stops the
+//! build, the tests below catch the rest, and a user's page never reads it.
 
 use crate::assessment::{OrgType, Use};
-use crate::json::{self, Fields, FromJson, ShapeError, Value};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Content {
-    pub version: String,
-    pub reviewed: String,
-    pub sources: Vec<Source>,
-    pub sections: Vec<Section>,
-    pub checks: Vec<Check>,
+    pub version: &'static str,
+    pub reviewed: &'static str,
+    pub sources: &'static [Source],
+    pub sections: &'static [Section],
+    pub checks: &'static [Check],
     pub history: History,
     /// What is known about every tool, in the order the comparison shows it.
-    pub attributes: Vec<Attribute>,
-    pub tools: Vec<Tool>,
+    pub attributes: &'static [Attribute],
+    pub tools: &'static [Tool],
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attribute {
-    pub id: String,
-    pub label: String,
+    pub id: &'static str,
+    pub label: &'static str,
 }
 
 /// A fact about a tool. `confirm` marks what the research could not verify:
 /// the text must then ask the user to confirm it rather than state it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
-    pub text: String,
+    pub text: &'static str,
     pub confirm: bool,
-    pub sources: Vec<String>,
+    pub sources: &'static [&'static str],
 }
 
 /// Whether a contract and data processing agreement come with the tool.
@@ -58,193 +55,94 @@ pub enum Condition {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
-    pub id: String,
-    pub title: String,
-    pub publisher: String,
+    pub id: &'static str,
+    pub title: &'static str,
+    pub publisher: &'static str,
     /// Empty when the guidance was sent privately and has no public address.
-    pub url: String,
-    pub date: String,
+    pub url: &'static str,
+    pub date: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
-    pub id: String,
-    pub title: String,
-    pub intro: String,
-    pub sources: Vec<String>,
+    pub id: &'static str,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub sources: &'static [&'static str],
 }
 
 /// One statement the user answers Yes, No or Not sure. Every statement is worded
 /// so that Yes is the safe answer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Check {
-    pub id: String,
-    pub section: String,
-    pub statement: String,
-    pub why: String,
+    pub id: &'static str,
+    pub section: &'static str,
+    pub statement: &'static str,
+    pub why: &'static str,
     /// What to do when the answer is No or Not sure; it becomes the action.
-    pub action: String,
-    pub uses: Vec<Use>,
-    pub orgs: Vec<OrgType>,
+    pub action: &'static str,
+    pub uses: &'static [Use],
+    pub orgs: &'static [OrgType],
     /// A No or Not sure here means the tool should not be used yet.
     pub blocking: bool,
-    pub sources: Vec<String>,
+    pub sources: &'static [&'static str],
     /// Tool ids (or "other") this check is for; empty means every tool.
-    pub tools: Vec<String>,
+    pub tools: &'static [&'static str],
     pub when: Option<Condition>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct History {
-    pub title: String,
-    pub text: String,
-    pub sources: Vec<String>,
+    pub title: &'static str,
+    pub text: &'static str,
+    pub sources: &'static [&'static str],
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tool {
-    pub id: String,
-    pub name: String,
-    pub note: String,
+    pub id: &'static str,
+    pub name: &'static str,
+    pub note: &'static str,
     pub retired: bool,
-    pub sources: Vec<String>,
+    pub sources: &'static [&'static str],
     /// On the Buying Catalogue: `None` when not confirmed either way.
     pub catalogue: Option<bool>,
     pub contract: Contract,
     /// Patients need their own account or app: `None` when not confirmed.
     pub patient_account: Option<bool>,
-    /// One fact for each of [`Content::attributes`], by attribute id.
-    pub facts: std::collections::BTreeMap<String, Fact>,
+    /// One fact for each of [`Content::attributes`], by attribute id, in id order.
+    pub facts: &'static [(&'static str, Fact)],
 }
 
-// Reading the guidance file. A member that is not `opt` must be there: a
-// check with no sources is a mistake in the file, not an empty list.
+// `GUIDANCE`, made by build.rs from content/guidance.json.
+include!(concat!(env!("OUT_DIR"), "/guidance.rs"));
 
-impl FromJson for Content {
-    fn from_json(v: &Value) -> Result<Self, ShapeError> {
-        let o = Fields::of(v)?;
-        Ok(Content {
-            version: o.req("version")?,
-            reviewed: o.req("reviewed")?,
-            sources: o.req("sources")?,
-            sections: o.req("sections")?,
-            checks: o.req("checks")?,
-            history: o.req("history")?,
-            attributes: o.req("attributes")?,
-            tools: o.req("tools")?,
-        })
+impl Tool {
+    /// What is known about this tool for one of [`Content::attributes`].
+    pub fn fact(&self, attribute: &str) -> Option<&'static Fact> {
+        self.facts.iter().find(|(id, _)| *id == attribute).map(|(_, fact)| fact)
     }
 }
-
-impl FromJson for Attribute {
-    fn from_json(v: &Value) -> Result<Self, ShapeError> {
-        let o = Fields::of(v)?;
-        Ok(Attribute { id: o.req("id")?, label: o.req("label")? })
-    }
-}
-
-impl FromJson for Fact {
-    fn from_json(v: &Value) -> Result<Self, ShapeError> {
-        let o = Fields::of(v)?;
-        Ok(Fact { text: o.req("text")?, confirm: o.req("confirm")?, sources: o.req("sources")? })
-    }
-}
-
-crate::json_names!(Contract { Included = "included", PaidPlans = "paid-plans", None = "none" });
-crate::json_names!(Condition { DpiaNeeded = "dpia-needed" });
-
-impl FromJson for Source {
-    fn from_json(v: &Value) -> Result<Self, ShapeError> {
-        let o = Fields::of(v)?;
-        Ok(Source {
-            id: o.req("id")?,
-            title: o.req("title")?,
-            publisher: o.req("publisher")?,
-            url: o.req("url")?,
-            date: o.req("date")?,
-        })
-    }
-}
-
-impl FromJson for Section {
-    fn from_json(v: &Value) -> Result<Self, ShapeError> {
-        let o = Fields::of(v)?;
-        Ok(Section { id: o.req("id")?, title: o.req("title")?, intro: o.req("intro")?, sources: o.req("sources")? })
-    }
-}
-
-impl FromJson for Check {
-    fn from_json(v: &Value) -> Result<Self, ShapeError> {
-        let o = Fields::of(v)?;
-        Ok(Check {
-            id: o.req("id")?,
-            section: o.req("section")?,
-            statement: o.req("statement")?,
-            why: o.req("why")?,
-            action: o.req("action")?,
-            uses: o.req("uses")?,
-            orgs: o.req("orgs")?,
-            blocking: o.req("blocking")?,
-            sources: o.req("sources")?,
-            tools: o.opt("tools")?,
-            when: o.opt("when")?,
-        })
-    }
-}
-
-impl FromJson for History {
-    fn from_json(v: &Value) -> Result<Self, ShapeError> {
-        let o = Fields::of(v)?;
-        Ok(History { title: o.req("title")?, text: o.req("text")?, sources: o.req("sources")? })
-    }
-}
-
-impl FromJson for Tool {
-    fn from_json(v: &Value) -> Result<Self, ShapeError> {
-        let o = Fields::of(v)?;
-        Ok(Tool {
-            id: o.req("id")?,
-            name: o.req("name")?,
-            note: o.req("note")?,
-            retired: o.req("retired")?,
-            sources: o.req("sources")?,
-            // Left out means not confirmed either way, as null does.
-            catalogue: o.opt("catalogue")?,
-            contract: o.req("contract")?,
-            patient_account: o.opt("patient_account")?,
-            facts: o.req("facts")?,
-        })
-    }
-}
-
-const GUIDANCE_JSON: &str = include_str!("../content/guidance.json");
 
 impl Content {
-    /// Reads a guidance file; the error says what is wrong and where.
-    pub fn parse(text: &str) -> Result<Content, String> {
-        json::from_str(text)
-    }
-
-    /// The guidance shipped with this build. Parsed once; the data file's own
-    /// test guarantees it parses.
+    /// The guidance shipped with this build.
     pub fn builtin() -> &'static Content {
-        static CONTENT: OnceLock<Content> = OnceLock::new();
-        CONTENT.get_or_init(|| Content::parse(GUIDANCE_JSON).expect("content/guidance.json is valid"))
+        &GUIDANCE
     }
 
-    pub fn source(&self, id: &str) -> Option<&Source> {
+    pub fn source(&self, id: &str) -> Option<&'static Source> {
         self.sources.iter().find(|s| s.id == id)
     }
 
-    pub fn section(&self, id: &str) -> Option<&Section> {
+    pub fn section(&self, id: &str) -> Option<&'static Section> {
         self.sections.iter().find(|s| s.id == id)
     }
 
-    pub fn check(&self, id: &str) -> Option<&Check> {
+    pub fn check(&self, id: &str) -> Option<&'static Check> {
         self.checks.iter().find(|c| c.id == id)
     }
 
-    pub fn tool(&self, id: &str) -> Option<&Tool> {
+    pub fn tool(&self, id: &str) -> Option<&'static Tool> {
         self.tools.iter().find(|t| t.id == id)
     }
 
@@ -255,18 +153,18 @@ impl Content {
         let ids = self
             .sources
             .iter()
-            .map(|s| &s.id)
-            .chain(self.sections.iter().map(|s| &s.id))
-            .chain(self.checks.iter().map(|c| &c.id))
-            .chain(self.tools.iter().map(|t| &t.id));
+            .map(|s| s.id)
+            .chain(self.sections.iter().map(|s| s.id))
+            .chain(self.checks.iter().map(|c| c.id))
+            .chain(self.tools.iter().map(|t| t.id));
         for id in ids {
             if id.trim().is_empty() {
                 problems.push("an item has an empty id".to_string());
-            } else if !seen.insert(id.as_str()) {
+            } else if !seen.insert(id) {
                 problems.push(format!("the id '{id}' is used twice"));
             }
         }
-        let refs = |problems: &mut Vec<String>, owner: &str, sources: &[String]| {
+        let refs = |problems: &mut Vec<String>, owner: &str, sources: &[&str]| {
             if sources.is_empty() {
                 problems.push(format!("{owner} has no source"));
             }
@@ -276,35 +174,35 @@ impl Content {
                 }
             }
         };
-        for section in &self.sections {
-            refs(&mut problems, &format!("section '{}'", section.id), &section.sources);
+        for section in self.sections {
+            refs(&mut problems, &format!("section '{}'", section.id), section.sources);
         }
-        for check in &self.checks {
-            refs(&mut problems, &format!("check '{}'", check.id), &check.sources);
+        for check in self.checks {
+            refs(&mut problems, &format!("check '{}'", check.id), check.sources);
         }
-        for tool in &self.tools {
-            refs(&mut problems, &format!("tool '{}'", tool.id), &tool.sources);
+        for tool in self.tools {
+            refs(&mut problems, &format!("tool '{}'", tool.id), tool.sources);
         }
-        refs(&mut problems, "the history note", &self.history.sources);
-        for check in &self.checks {
-            if self.section(&check.section).is_none() {
+        refs(&mut problems, "the history note", self.history.sources);
+        for check in self.checks {
+            if self.section(check.section).is_none() {
                 problems.push(format!("check '{}' is in the unknown section '{}'", check.id, check.section));
             }
             if check.uses.is_empty() || check.orgs.is_empty() {
                 problems.push(format!("check '{}' applies to nobody", check.id));
             }
-            for (field, text) in [("statement", &check.statement), ("why", &check.why), ("action", &check.action)] {
+            for (field, text) in [("statement", check.statement), ("why", check.why), ("action", check.action)] {
                 if text.trim().is_empty() {
                     problems.push(format!("check '{}' has an empty {field}", check.id));
                 }
             }
         }
-        for section in &self.sections {
+        for section in self.sections {
             if !self.checks.iter().any(|c| c.section == section.id) {
                 problems.push(format!("section '{}' has no checks", section.id));
             }
         }
-        for source in &self.sources {
+        for source in self.sources {
             if source.title.trim().is_empty() || source.publisher.trim().is_empty() || source.date.trim().is_empty() {
                 problems.push(format!("source '{}' needs a title, a publisher and a date", source.id));
             }
@@ -312,15 +210,15 @@ impl Content {
                 problems.push(format!("source '{}' has a link that is not https", source.id));
             }
         }
-        for tool in &self.tools {
+        for tool in self.tools {
             if tool.name.trim().is_empty() || tool.note.trim().is_empty() {
                 problems.push(format!("tool '{}' needs a name and a note", tool.id));
             }
-            for attribute in &self.attributes {
-                match tool.facts.get(&attribute.id) {
+            for attribute in self.attributes {
+                match tool.fact(attribute.id) {
                     None => problems.push(format!("tool '{}' has no fact for '{}'", tool.id, attribute.id)),
                     Some(fact) => {
-                        refs(&mut problems, &format!("tool '{}' fact '{}'", tool.id, attribute.id), &fact.sources);
+                        refs(&mut problems, &format!("tool '{}' fact '{}'", tool.id, attribute.id), fact.sources);
                         if fact.text.trim().is_empty() {
                             problems.push(format!("tool '{}' has an empty fact for '{}'", tool.id, attribute.id));
                         }
@@ -334,12 +232,12 @@ impl Content {
                     }
                 }
             }
-            if let Some(extra) = tool.facts.keys().find(|k| !self.attributes.iter().any(|a| &a.id == *k)) {
+            if let Some((extra, _)) = tool.facts.iter().find(|(k, _)| !self.attributes.iter().any(|a| a.id == *k)) {
                 problems.push(format!("tool '{}' has a fact for the unknown attribute '{extra}'", tool.id));
             }
         }
-        for check in &self.checks {
-            for t in &check.tools {
+        for check in self.checks {
+            for &t in check.tools {
                 if t != crate::assessment::OTHER_TOOL && self.tool(t).is_none() {
                     problems.push(format!("check '{}' is for the unknown tool '{t}'", check.id));
                 }
@@ -360,16 +258,30 @@ mod tests {
         assert!(content.checks.len() >= 8);
     }
 
+    /// A changed copy of `items`. The guidance is static data, so a broken
+    /// copy of it must live as long; it is kept until the tests end.
+    fn changed<T: Clone>(items: &[T], change: impl FnOnce(&mut Vec<T>)) -> &'static [T] {
+        let mut copy = items.to_vec();
+        change(&mut copy);
+        Vec::leak(copy)
+    }
+
     #[test]
     fn problems_are_found_in_a_broken_file() {
         let mut content = Content::builtin().clone();
-        content.checks[1].id = content.checks[0].id.clone();
-        content.checks[2].sources = vec!["nowhere".into()];
-        content.checks[3].why = " ".into();
-        content.tools[0].sources.clear();
-        let teams = content.tools.iter_mut().find(|t| t.id == "teams").unwrap();
-        teams.facts.remove("lobby");
-        teams.facts.get_mut("data").unwrap().text = "Stored in the UK.".into();
+        content.checks = changed(content.checks, |checks| {
+            checks[1].id = checks[0].id;
+            checks[2].sources = &["nowhere"];
+            checks[3].why = " ";
+        });
+        content.tools = changed(content.tools, |tools| {
+            tools[0].sources = &[];
+            let teams = tools.iter_mut().find(|t| t.id == "teams").unwrap();
+            teams.facts = changed(teams.facts, |facts| {
+                facts.retain(|(id, _)| *id != "lobby");
+                facts.iter_mut().find(|(id, _)| *id == "data").unwrap().1.text = "Stored in the UK.";
+            });
+        });
         let problems = content.problems();
         assert!(problems.iter().any(|p| p.contains("used twice")), "{problems:?}");
         assert!(problems.iter().any(|p| p.contains("unknown source 'nowhere'")), "{problems:?}");
@@ -377,6 +289,25 @@ mod tests {
         assert!(problems.iter().any(|p| p.contains("has no source")), "{problems:?}");
         assert!(problems.iter().any(|p| p.contains("has no fact for 'lobby'")), "{problems:?}");
         assert!(problems.iter().any(|p| p.contains("not worded as something to confirm")), "{problems:?}");
+    }
+
+    #[test]
+    fn the_guidance_names_uses_and_organisations_as_saved_answers_do() {
+        // build.rs reads "paid-plans" in the guidance as `PaidPlans`. Uses and
+        // organisation types are also written in saved answers, by their own
+        // names: the two spellings must agree, or a DPO's edit would name one
+        // thing in the guidance and another in the saved file.
+        fn variant(name: &str) -> String {
+            name.split('-').map(|w| w[..1].to_ascii_uppercase() + &w[1..]).collect()
+        }
+        let names = [Use::Patients, Use::Staff]
+            .map(|u| (crate::json::to_string(&u), format!("{u:?}")))
+            .into_iter()
+            .chain(OrgType::ALL.map(|o| (crate::json::to_string(&o), format!("{o:?}"))));
+        for (saved, rust) in names {
+            assert_eq!(variant(saved.trim_matches('"')), rust);
+        }
+        assert!(GUIDANCE.checks.iter().any(|c| c.uses == [Use::Patients]), "the guidance names uses");
     }
 
     #[test]
@@ -417,7 +348,7 @@ mod tests {
         ] {
             let tool = content.tool(id).unwrap_or_else(|| panic!("{id} missing"));
             assert_eq!(tool.facts.len(), content.attributes.len(), "{id}");
-            let settings = content.checks.iter().filter(|c| c.tools.contains(&id.to_string())).count();
+            let settings = content.checks.iter().filter(|c| c.tools.contains(&id)).count();
             assert!(tool.retired || settings >= 2, "{id} has {settings} settings checks");
         }
         let other = content.checks.iter().filter(|c| c.tools == ["other"]).count();
@@ -436,6 +367,7 @@ mod tests {
 #[cfg(test)]
 mod seed_map {
     use super::*;
+    use crate::json::{self, Fields, FromJson, ShapeError, Value};
 
     struct Entry {
         seed: String,

@@ -1,7 +1,7 @@
 //! Video Tool Check: a self-assessment widget for choosing and safely using a
 //! video tool in health and care.
 //!
-//! - [`content`]: the guidance, loaded from `content/guidance.json`.
+//! - [`content`]: the guidance, compiled in from `content/guidance.json` by `build.rs`.
 //! - [`assessment`], [`summary`]: the domain, with no web types.
 //! - [`storage`]: the saved format and its versions, read and written with [`json`].
 //! - [`export`]: the email link and the downloadable report.

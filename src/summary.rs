@@ -110,8 +110,8 @@ impl DpoSummary {
             purpose: a.about.purpose.map_or(NOT_GIVEN, |p| p.label()).to_string(),
             purpose_phrase: a.about.purpose.map_or("a purpose not yet given", |p| p.phrase()).to_string(),
             date: date.to_string(),
-            content_version: content.version.clone(),
-            reviewed: content.reviewed.clone(),
+            content_version: content.version.to_string(),
+            reviewed: content.reviewed.to_string(),
             outcome: a.outcome(content),
             dpia: a.dpia.outcome(),
             approval: None,
@@ -120,29 +120,29 @@ impl DpoSummary {
             sections: sections
                 .iter()
                 .map(|s| SectionSummary {
-                    id: s.id.clone(),
-                    title: s.title.clone(),
-                    status: a.section_status(content, &s.id),
-                    outcome: a.section_outcome(content, &s.id),
+                    id: s.id.to_string(),
+                    title: s.title.to_string(),
+                    status: a.section_status(content, s.id),
+                    outcome: a.section_outcome(content, s.id),
                     because: a
-                        .checks_in(content, &s.id)
+                        .checks_in(content, s.id)
                         .into_iter()
-                        .filter(|c| matches!(a.answers.get(&c.id), Some(Answer::No | Answer::NotSure)))
-                        .map(|c| c.statement.clone())
+                        .filter(|c| matches!(a.answers.get(c.id), Some(Answer::No | Answer::NotSure)))
+                        .map(|c| c.statement.to_string())
                         .collect(),
                 })
                 .collect(),
-            in_place: a.in_place(content).iter().map(|c| c.statement.clone()).collect(),
+            in_place: a.in_place(content).iter().map(|c| c.statement.to_string()).collect(),
             actions: a
                 .actions(content)
                 .iter()
                 .map(|x| {
-                    let plan = a.plans.get(&x.check.id).cloned().unwrap_or_default();
+                    let plan = a.plans.get(x.check.id).cloned().unwrap_or_default();
                     ActionItem {
-                        check_id: x.check.id.clone(),
-                        statement: x.check.statement.clone(),
+                        check_id: x.check.id.to_string(),
+                        statement: x.check.statement.to_string(),
                         answer: x.answer,
-                        todo: x.check.action.clone(),
+                        todo: x.check.action.to_string(),
                         essential: x.essential(),
                         owner: plan.owner.trim().to_string(),
                         due: plan.due,
@@ -153,10 +153,10 @@ impl DpoSummary {
             answers: sections
                 .iter()
                 .flat_map(|s| {
-                    a.checks_in(content, &s.id).into_iter().map(|c| AnswerItem {
-                        section: s.title.clone(),
-                        statement: c.statement.clone(),
-                        answer: a.answers.get(&c.id).copied(),
+                    a.checks_in(content, s.id).into_iter().map(|c| AnswerItem {
+                        section: s.title.to_string(),
+                        statement: c.statement.to_string(),
+                        answer: a.answers.get(c.id).copied(),
                     })
                 })
                 .collect(),

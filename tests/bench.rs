@@ -45,9 +45,9 @@ fn complete(i: usize) -> Assessment {
         ..Default::default()
     };
     a.dpia.decision = Some(DpiaDecision::Needed);
-    for c in content.checks.clone() {
-        if a.applies(&c) {
-            a.answer(&c.id, if c.id.len() % 5 == 0 { Answer::No } else { Answer::Yes });
+    for c in content.checks {
+        if a.applies(c) {
+            a.answer(c.id, if c.id.len() % 5 == 0 { Answer::No } else { Answer::Yes });
         }
     }
     a

@@ -27,9 +27,9 @@ fn finished() -> Assessment {
     };
     a.dpia.decision = Some(video_tool_check::assessment::DpiaDecision::NotNeeded);
     a.dpia.reason = "Covered by the practice's remote consultation DPIA".into();
-    for c in content.checks.clone() {
-        if a.applies(&c) {
-            a.answer(&c.id, Answer::Yes);
+    for c in content.checks {
+        if a.applies(c) {
+            a.answer(c.id, Answer::Yes);
         }
     }
     a.answer("updates", Answer::No);

@@ -180,9 +180,9 @@ async fn narrow_and_zoomed_screens_never_scroll_sideways() {
     a.about.purpose = Some(video_tool_check::assessment::Purpose::Both);
     a.tool = Some(ToolChoice::Listed("teams".into()));
     a.dpia.decision = Some(DpiaDecision::Needed);
-    for c in content.checks.clone() {
-        if a.applies(&c) {
-            a.answer(&c.id, if c.blocking { Answer::NotSure } else { Answer::Yes });
+    for c in content.checks {
+        if a.applies(c) {
+            a.answer(c.id, if c.blocking { Answer::NotSure } else { Answer::Yes });
         }
     }
     let lib = video_tool_check::library::Library::with(a, "a1", "2026-11-22");

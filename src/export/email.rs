@@ -170,7 +170,7 @@ mod tests {
         let content = Content::builtin();
         let mut a = complete_gp_teams();
         for c in content.checks.iter() {
-            a.answer(&c.id, Answer::NotSure);
+            a.answer(c.id, Answer::NotSure);
         }
         let s = DpoSummary::new(&a, content, "2026-11-22");
         let link = mailto(&s);

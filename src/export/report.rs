@@ -155,13 +155,10 @@ pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
     h.push_str("</section>\n");
 
     h.push_str("<section>\n<h2>Sources</h2>\n<ul>\n");
-    for src in &content.sources {
-        let link = if src.url.is_empty() {
-            String::new()
-        } else {
-            format!("<br><span class=\"small\">{}</span>", e(&src.url))
-        };
-        h.push_str(&format!("<li>{}, {}. {}.{link}</li>\n", e(&src.title), e(&src.publisher), e(&src.date)));
+    for src in content.sources {
+        let link =
+            if src.url.is_empty() { String::new() } else { format!("<br><span class=\"small\">{}</span>", e(src.url)) };
+        h.push_str(&format!("<li>{}, {}. {}.{link}</li>\n", e(src.title), e(src.publisher), e(src.date)));
     }
     h.push_str("</ul>\n</section>\n");
     h.push_str("<p class=\"small\">Made with Video Tool Check. This file also holds your answers in a form that Video Tool Check can read back.</p>\n");

@@ -8,7 +8,7 @@ use crate::assessment::TaskStatus;
 
 /// "Source: title, publisher (date)" for each source id, linked where public.
 #[component]
-pub fn Sources(ids: Vec<String>) -> impl IntoView {
+pub fn Sources(ids: &'static [&'static str]) -> impl IntoView {
     let content = expect_context::<AppState>().content();
     let items = ids
         .iter()
@@ -20,7 +20,7 @@ pub fn Sources(ids: Vec<String>) -> impl IntoView {
             } else {
                 view! {
                     <li>
-                        <a class="nhsuk-link" href=s.url.clone() target="_blank" rel="noopener noreferrer">
+                        <a class="nhsuk-link" href=s.url target="_blank" rel="noopener noreferrer">
                             {label}<span class="nhsuk-u-visually-hidden">" (opens in a new tab)"</span>
                         </a>
                     </li>

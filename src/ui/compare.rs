@@ -37,15 +37,15 @@ pub fn FactList(tool: &'static Tool) -> impl IntoView {
     let rows = content
         .attributes
         .iter()
-        .filter_map(|attr| tool.facts.get(&attr.id).map(|fact| (attr, fact)))
+        .filter_map(|attr| tool.fact(attr.id).map(|fact| (attr, fact)))
         .map(|(attr, fact)| {
             view! {
                 <div class="nhsuk-summary-list__row">
-                    <dt class="nhsuk-summary-list__key">{attr.label.clone()}</dt>
+                    <dt class="nhsuk-summary-list__key">{attr.label}</dt>
                     <dd class="nhsuk-summary-list__value">
                         {fact.confirm.then(|| view! { <strong class="nhsuk-tag nhsuk-tag--yellow">"To confirm"</strong>" " })}
-                        {fact.text.clone()}
-                        <Sources ids=fact.sources.clone()/>
+                        {fact.text}
+                        <Sources ids=fact.sources/>
                     </dd>
                 </div>
             }
@@ -67,16 +67,15 @@ pub fn CompareScreen() -> impl IntoView {
         .iter()
         .map(|t| {
             let id = format!("compare-{}", t.id);
-            let tool_id = t.id.clone();
-            let check_id = t.id.clone();
+            let tool_id = t.id;
             view! {
                 <div class="nhsuk-checkboxes__item">
-                    <input class="nhsuk-checkboxes__input" id=id.clone() name="compare" type="checkbox" value=t.id.clone()
-                        prop:checked=move || picked.with(|p| p.contains(&check_id))
+                    <input class="nhsuk-checkboxes__input" id=id.clone() name="compare" type="checkbox" value=t.id
+                        prop:checked=move || picked.with(|p| p.iter().any(|x| x == tool_id))
                         on:change=move |_| picked.update(|p| {
-                            if let Some(i) = p.iter().position(|x| x == &tool_id) { p.remove(i); } else { p.push(tool_id.clone()); }
+                            if let Some(i) = p.iter().position(|x| x == tool_id) { p.remove(i); } else { p.push(tool_id.to_string()); }
                         })/>
-                    <label class="nhsuk-label nhsuk-checkboxes__label" for=id>{t.name.clone()}</label>
+                    <label class="nhsuk-label nhsuk-checkboxes__label" for=id>{t.name}</label>
                 </div>
             }
         })
@@ -89,7 +88,7 @@ pub fn CompareScreen() -> impl IntoView {
         }
         let about = about();
         let config = state.config.get();
-        let head = tools.iter().map(|t| view! { <th scope="col">{t.name.clone()}</th> }).collect_view();
+        let head = tools.iter().map(|t| view! { <th scope="col">{t.name}</th> }).collect_view();
         let concern_row = tools
             .iter()
             .map(|t| view! { <td><ConcernList concerns=all_concerns(t, &about, &config)/></td> })
@@ -101,27 +100,27 @@ pub fn CompareScreen() -> impl IntoView {
                 let cells = tools
                     .iter()
                     .map(|t| {
-                        let fact = t.facts.get(&attr.id);
+                        let fact = t.fact(attr.id);
                         view! {
                             <td>
                                 {fact.filter(|f| f.confirm).map(|_| view! { <strong class="nhsuk-tag nhsuk-tag--yellow">"To confirm"</strong>" " })}
-                                {fact.map(|f| f.text.clone())}
+                                {fact.map(|f| f.text)}
                             </td>
                         }
                     })
                     .collect_view();
-                view! { <tr><th scope="row">{attr.label.clone()}</th>{cells}</tr> }
+                view! { <tr><th scope="row">{attr.label}</th>{cells}</tr> }
             })
             .collect_view();
         let choose = tools
             .iter()
             .map(|t| {
-                let id = t.id.clone();
-                let name = t.name.clone();
+                let id = t.id;
+                let name = t.name;
                 view! {
                     <td>
                         <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                            on:click=move |_| { a.update(|a| a.tool = Some(ToolChoice::Listed(id.clone()))); go(&Screen::Tool); }>
+                            on:click=move |_| { a.update(|a| a.tool = Some(ToolChoice::Listed(id.to_string()))); go(&Screen::Tool); }>
                             {format!("Check {name}")}
                         </button>
                     </td>

@@ -13,7 +13,7 @@ use crate::content::{Check, Section};
 #[component]
 fn CheckQuestion(check: &'static Check, #[prop(into)] show_error: Signal<bool>) -> impl IntoView {
     let a = expect_context::<AppState>().assessment;
-    let id = check.id.as_str();
+    let id = check.id;
     let why_id = format!("{id}-why");
     let radios = Answer::ALL
         .into_iter()
@@ -33,15 +33,15 @@ fn CheckQuestion(check: &'static Check, #[prop(into)] show_error: Signal<bool>) 
         <div class="nhsuk-form-group vtc-check" id=format!("check-{id}") class:nhsuk-form-group--error=move || show_error.get()>
             <fieldset class="nhsuk-fieldset" aria-describedby=move || if show_error.get() { format!("{id}-error") } else { String::new() }>
                 <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
-                    {check.statement.clone()}
+                    {check.statement}
                     {check.blocking.then(|| view! { " " <strong class="nhsuk-tag nhsuk-tag--red">"Essential"</strong> })}
                 </legend>
                 <details class="nhsuk-details nhsuk-u-margin-bottom-3" id=why_id>
                     <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">"Why this matters"</span></summary>
                     <div class="nhsuk-details__text">
-                        <p>{check.why.clone()}</p>
-                        <p><strong>"If your answer is No or Not sure: "</strong>{check.action.clone()}</p>
-                        <Sources ids=check.sources.clone()/>
+                        <p>{check.why}</p>
+                        <p><strong>"If your answer is No or Not sure: "</strong>{check.action}</p>
+                        <Sources ids=check.sources/>
                     </div>
                 </details>
                 {move || show_error.get().then(|| view! {
@@ -140,9 +140,8 @@ pub fn SectionScreen(section: &'static Section) -> impl IntoView {
     let is_dpia = section.id == DPIA_SECTION;
     // Only the list of checks, not their answers: re-drawing the questions on
     // every answer would take focus away from the radio a keyboard user is on.
-    let check_ids = Memo::new(move |_| {
-        a.with(|a| a.checks_in(content, &section.id).iter().map(|c| c.id.clone()).collect::<Vec<_>>())
-    });
+    let check_ids =
+        Memo::new(move |_| a.with(|a| a.checks_in(content, section.id).iter().map(|c| c.id).collect::<Vec<_>>()));
     let screening_missing = move || is_dpia && a.with(|a| !a.dpia.is_answered());
     // (id to focus, message) for everything still to answer.
     let missing = move || {
@@ -151,8 +150,8 @@ pub fn SectionScreen(section: &'static Section) -> impl IntoView {
             if is_dpia && !a.dpia.is_answered() {
                 out.push((dpia_target(&a.dpia), dpia_error(&a.dpia).to_string()));
             }
-            for c in a.checks_in(content, &section.id) {
-                if !a.answers.contains_key(&c.id) {
+            for c in a.checks_in(content, section.id) {
+                if !a.answers.contains_key(c.id) {
                     out.push((format!("{}-{}", c.id, Answer::Yes.key()), format!("Answer: {}", c.statement)));
                 }
             }
@@ -163,18 +162,18 @@ pub fn SectionScreen(section: &'static Section) -> impl IntoView {
         a.with(|a| {
             let sections = a.sections(content);
             let i = sections.iter().position(|s| s.id == section.id);
-            (i, sections.len(), i.and_then(|i| sections.get(i + 1)).map(|s| s.id.clone()))
+            (i, sections.len(), i.and_then(|i| sections.get(i + 1)).map(|s| s.id))
         })
     };
-    let title = move || match (section.id.as_str(), a.with(|a| a.tool_name(content))) {
+    let title = move || match (section.id, a.with(|a| a.tool_name(content))) {
         ("tool-settings", Some(tool)) => format!("Settings for {tool}"),
-        _ => section.title.clone(),
+        _ => section.title.to_string(),
     };
 
     let on_continue = move |_| {
         submitted.set(true);
         if missing().is_empty() {
-            go(&position().2.map_or(Screen::Summary, Screen::Section));
+            go(&position().2.map_or(Screen::Summary, |id| Screen::Section(id.to_string())));
         } else {
             focus_error_summary();
         }
@@ -193,11 +192,11 @@ pub fn SectionScreen(section: &'static Section) -> impl IntoView {
                 <ErrorSummary items=items intro="Answer every question. Choose Not sure if you do not know: it becomes an action to find out."/>
             })
         }}
-        <p>{section.intro.clone()}</p>
-        <Sources ids=section.sources.clone()/>
+        <p>{section.intro}</p>
+        <Sources ids=section.sources/>
         {is_dpia.then(|| view! { <DpiaScreeningQuestion show_error=Signal::derive(move || submitted.get() && screening_missing())/> })}
-        {move || check_ids.get().into_iter().filter_map(|id| content.check(&id)).map(|check| {
-            let show_error = Signal::derive(move || submitted.get() && a.with(|a| !a.answers.contains_key(&check.id)));
+        {move || check_ids.get().into_iter().filter_map(|id| content.check(id)).map(|check| {
+            let show_error = Signal::derive(move || submitted.get() && a.with(|a| !a.answers.contains_key(check.id)));
             view! { <CheckQuestion check=check show_error=show_error/> }
         }).collect_view()}
         <button type="button" class="nhsuk-button" id="continue" on:click=on_continue>"Save and continue"</button>

@@ -22,7 +22,12 @@ pub fn StartScreen() -> impl IntoView {
             ("tool".to_string(), "Choose your video tool".to_string(), Screen::Tool, a.tool_status()),
         ];
         for s in a.sections(content) {
-            rows.push((s.id.clone(), s.title.clone(), Screen::Section(s.id.clone()), a.section_status(content, &s.id)));
+            rows.push((
+                s.id.to_string(),
+                s.title.to_string(),
+                Screen::Section(s.id.to_string()),
+                a.section_status(content, s.id),
+            ));
         }
         rows.into_iter()
             .map(|(id, title, screen, status)| {
@@ -86,10 +91,10 @@ pub fn StartScreen() -> impl IntoView {
         <p><a class="nhsuk-link" href="#/summary">"Check your answers and send them to your DPO"</a></p>
 
         <details class="nhsuk-details">
-            <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">{content.history.title.clone()}</span></summary>
+            <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">{content.history.title}</span></summary>
             <div class="nhsuk-details__text">
-                <p>{content.history.text.clone()}</p>
-                <Sources ids=content.history.sources.clone()/>
+                <p>{content.history.text}</p>
+                <Sources ids=content.history.sources/>
             </div>
         </details>
 

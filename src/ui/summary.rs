@@ -16,7 +16,7 @@ use crate::summary::{or_not_given, DpoSummary};
 #[component]
 fn ActionRow(number: usize, check: &'static Check) -> impl IntoView {
     let a = expect_context::<AppState>().assessment;
-    let id = check.id.as_str();
+    let id = check.id;
     let answer = move || a.with(|a| a.answers.get(id).map_or("", |x| x.label()));
     let plan = move || a.with(|a| a.plans.get(id).cloned().unwrap_or_default());
     let edit = move |f: fn(&mut ActionPlan, String)| {
@@ -30,7 +30,7 @@ fn ActionRow(number: usize, check: &'static Check) -> impl IntoView {
             <h3 class="nhsuk-heading-s nhsuk-u-margin-bottom-2">
                 {format!("{number}. ")}
                 {check.blocking.then(|| view! { <strong class="nhsuk-tag nhsuk-tag--red">"Essential"</strong> " " })}
-                {check.action.clone()}
+                {check.action}
             </h3>
             <p class="vtc-sources">{move || format!("Because you answered {} to: {}", answer(), check.statement)}</p>
             <p class="vtc-print-only">{move || {
@@ -201,11 +201,11 @@ pub fn SummaryScreen() -> impl IntoView {
                         .checks_in(content, &section.id)
                         .into_iter()
                         .map(|c| {
-                            let answer = a.answers.get(&c.id).map_or("Not answered", |x| x.label());
+                            let answer = a.answers.get(c.id).map_or("Not answered", |x| x.label());
                             let href = Screen::Section(section.id.clone()).to_hash();
                             view! {
                                 <div class="nhsuk-summary-list__row">
-                                    <dt class="nhsuk-summary-list__key">{c.statement.clone()}</dt>
+                                    <dt class="nhsuk-summary-list__key">{c.statement}</dt>
                                     <dd class="nhsuk-summary-list__value">{answer}</dd>
                                     <dd class="nhsuk-summary-list__actions vtc-no-print">
                                         <a class="nhsuk-link" href=href>"Change"<span class="nhsuk-u-visually-hidden">{format!(" your answer to: {}", c.statement)}</span></a>

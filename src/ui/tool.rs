@@ -59,12 +59,12 @@ pub fn ToolScreen() -> impl IntoView {
         Some(ToolChoice::Other(_)) => Some(OTHER_TOOL.to_string()),
         None => None,
     };
-    let first_section = move || a.with(|a| a.sections(content).first().map(|s| s.id.clone()));
+    let first_section = move || a.with(|a| a.sections(content).first().map(|s| s.id));
 
     let on_continue = move |_| {
         submitted.set(true);
         if a.with_untracked(|a| tool_errors(&a.tool).is_empty()) {
-            go(&first_section().map_or(Screen::Summary, Screen::Section));
+            go(&first_section().map_or(Screen::Summary, |id| Screen::Section(id.to_string())));
         } else {
             focus_error_summary();
         }
@@ -76,20 +76,20 @@ pub fn ToolScreen() -> impl IntoView {
         content
             .tools
             .iter()
-            .filter(|t| config.offers(&t.id))
+            .filter(|t| config.offers(t.id))
             .map(|t| {
                 let id = format!("tool-{}", t.id);
                 let hint_id = format!("tool-{}-hint", t.id);
-                let tool_id = t.id.clone();
-                let checked_id = t.id.clone();
-                let label = if t.retired { format!("{} (closed)", t.name) } else { t.name.clone() };
-                let hint = config.log_entry(&t.id).map(|e| format!("{} by {}", e.status.label(), config.log_owner()));
+                let tool_id = t.id;
+                let checked_id = t.id;
+                let label = if t.retired { format!("{} (closed)", t.name) } else { t.name.to_string() };
+                let hint = config.log_entry(t.id).map(|e| format!("{} by {}", e.status.label(), config.log_owner()));
                 view! {
                     <div class="nhsuk-radios__item">
-                        <input class="nhsuk-radios__input" id=id.clone() name="tool" type="radio" value=t.id.clone()
+                        <input class="nhsuk-radios__input" id=id.clone() name="tool" type="radio" value=t.id
                             aria-describedby=hint.as_ref().map(|_| hint_id.clone())
-                            prop:checked=move || selected().as_deref() == Some(checked_id.as_str())
-                            on:change=move |_| a.update(|a| a.tool = Some(ToolChoice::Listed(tool_id.clone())))/>
+                            prop:checked=move || selected().as_deref() == Some(checked_id)
+                            on:change=move |_| a.update(|a| a.tool = Some(ToolChoice::Listed(tool_id.to_string())))/>
                         <label class="nhsuk-label nhsuk-radios__label" for=id>{label}</label>
                         {hint.map(|h| view! { <div class="nhsuk-hint nhsuk-radios__hint" id=hint_id>{h}</div> })}
                     </div>
@@ -112,9 +112,9 @@ pub fn ToolScreen() -> impl IntoView {
         let tool = content.tool(&listed.get()?)?;
         let config = state.config.get();
         let found = a.with_untracked(|a| all_concerns(tool, &a.about, &config));
-        let entry = config.log_entry(&tool.id).cloned();
+        let entry = config.log_entry(tool.id).cloned();
         let body = view! {
-            <p>{tool.note.clone()}</p>
+            <p>{tool.note}</p>
             <h3 class="nhsuk-heading-xs">"What would stop you using it"</h3>
             <ConcernList concerns=found/>
             {entry.map(|e| view! { <LogEntryNote entry=e/> })}
