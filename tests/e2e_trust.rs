@@ -1,5 +1,6 @@
 //! End-to-end tests of trust: a strict Content Security Policy, no requests
-//! beyond the widget's own files, the keyboard alone, and two tabs at once.
+//! beyond the widget's own files, the keyboard alone, keyboard focus around
+//! questions that guard deleting, and two tabs at once.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -127,6 +128,98 @@ async fn a_whole_assessment_can_be_done_with_the_keyboard_alone() {
     }
     assert!(b.text("#outcome").await.contains("Ready to use"), "{}", b.text("#outcome").await);
     assert!(b.text("#details").await.contains("Keyboard Surgery"));
+    b.close().await;
+}
+
+/// Waits until the element with this id has keyboard focus, and fails with
+/// what has it instead.
+async fn focus_reaches(b: &Browser, id: &str, after: &str) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let now = b.js("const e = document.activeElement; return (e.id || '') + ' ' + e.tagName + ' ' + e.textContent.slice(0, 40)").await;
+        let now = now.as_str().unwrap().to_string();
+        if now.split(' ').next() == Some(id) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "after {after}, focus is on {now:?}, not #{id}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn focus_and_press(b: &Browser, css: &str, key: Key) {
+    b.js(&format!("document.querySelector('{css}').focus(); return true")).await;
+    press(b, &key.to_string()).await;
+}
+
+// A button that asks "are you sure?" is replaced by the question. Focus must
+// follow it there and come back, or a keyboard or screen reader user is
+// left at the top of the page, or nowhere, not knowing what appeared.
+#[tokio::test]
+async fn questions_before_deleting_keep_the_keyboard_in_place() {
+    let b = Browser::start(1000).await;
+    b.open("").await;
+    b.heading_is("Check a video tool").await;
+    focus_and_press(&b, "#start-again", Key::Enter).await;
+    focus_reaches(&b, "confirm-start-again-question", "Start again").await;
+    press(&b, &Key::Tab.to_string()).await;
+    focus_reaches(&b, "start-again-confirm", "Tab in the question").await;
+    press(&b, &Key::Tab.to_string()).await;
+    press(&b, &Key::Enter.to_string()).await;
+    focus_reaches(&b, "start-again", "No, keep my answers").await;
+    assert!(!b.exists("#confirm-start-again").await, "the question is still shown");
+
+    // Each button in a row of the list of assessments.
+    b.open("#/assessments").await;
+    b.heading_is("Your assessments").await;
+    let first = b.attr(".vtc-saved", "id").await.unwrap();
+    let id = first.strip_prefix("saved-").unwrap().to_string();
+    let delete = format!("delete-{id}");
+
+    focus_and_press(&b, &format!("#{delete}"), Key::Enter).await;
+    focus_reaches(&b, &format!("confirm-delete-{id}"), "Delete").await;
+    press(&b, &Key::Tab.to_string()).await;
+    press(&b, &Key::Tab.to_string()).await;
+    press(&b, &Key::Enter.to_string()).await;
+    focus_reaches(&b, &delete, "No, keep it").await;
+
+    press(&b, &Key::Enter.to_string()).await;
+    focus_reaches(&b, &format!("confirm-delete-{id}"), "Delete again").await;
+    press(&b, &Key::Tab.to_string()).await;
+    press(&b, &Key::Enter.to_string()).await;
+    focus_reaches(&b, "undo-delete", "Yes, delete it").await;
+    assert!(!b.exists(&format!("#{first}")).await, "the assessment was not deleted");
+    press(&b, &Key::Enter.to_string()).await;
+    focus_reaches(&b, &delete, "Undo").await;
+    assert!(b.exists(&format!("#{first}")).await, "undo did not bring the assessment back");
+
+    focus_and_press(&b, &format!("#rename-button-{id}"), Key::Enter).await;
+    focus_reaches(&b, &format!("rename-{id}"), "Rename").await;
+    press(&b, "Zoom check").await;
+    press(&b, &Key::Tab.to_string()).await;
+    press(&b, &Key::Enter.to_string()).await;
+    focus_reaches(&b, &format!("rename-button-{id}"), "Save name").await;
+    assert!(b.text(&format!("#{first}")).await.contains("Zoom check"));
+
+    let rows = || b.js("return document.querySelectorAll('.vtc-saved').length");
+    let before = rows().await.as_u64().unwrap();
+    focus_and_press(&b, &format!("#duplicate-{id}"), Key::Enter).await;
+    b.wait_for(&format!(".vtc-saved:nth-child({})", before + 1)).await;
+    focus_reaches(&b, &format!("duplicate-{id}"), "Duplicate").await;
+
+    focus_and_press(&b, "#remove-everything", Key::Enter).await;
+    focus_reaches(&b, "confirm-remove-everything-question", "Remove everything").await;
+    b.assert_accessible("the remove-everything question").await;
+    press(&b, &Key::Tab.to_string()).await;
+    press(&b, &Key::Tab.to_string()).await;
+    press(&b, &Key::Enter.to_string()).await;
+    focus_reaches(&b, "remove-everything", "No, keep them").await;
+    assert_eq!(rows().await.as_u64(), Some(before + 1), "No removed something");
+
+    focus_and_press(&b, "#remove-everything", Key::Enter).await;
+    press(&b, &Key::Tab.to_string()).await;
+    press(&b, &Key::Enter.to_string()).await;
+    focus_reaches(&b, "remove-everything", "Yes, remove everything").await;
+    assert_eq!(rows().await.as_u64(), Some(1), "one blank assessment is left");
     b.close().await;
 }
 

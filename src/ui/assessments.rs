@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::browser::{go, today};
+use super::browser::{focus_id, go, today};
+use super::common::ConfirmButton;
 use super::route::Screen;
 use super::AppState;
 use crate::assessment::Assessment;
@@ -19,6 +20,13 @@ struct Deleted {
     index: usize,
     saved: Saved,
     title: String,
+}
+
+/// Focus `id` once the list has been drawn again. Every change to the
+/// library draws the list afresh, so without this a keyboard user would lose
+/// their place after each button in a row.
+fn focus_after_redraw(id: String) {
+    request_animation_frame(move || focus_id(&id));
 }
 
 #[component]
@@ -48,6 +56,7 @@ fn SavedRow(saved: Saved, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
                 lib.duplicate(&id, new_id, &today(), content);
             });
             state.notice.set(Some("A copy was added to your assessments.".into()));
+            focus_after_redraw(format!("duplicate-{id}"));
         }
     };
     let save_name = {
@@ -55,6 +64,7 @@ fn SavedRow(saved: Saved, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
         move |_| {
             state.library.update(|lib| lib.rename(&id, &new_name.get_untracked()));
             renaming.set(false);
+            focus_after_redraw(format!("rename-button-{id}"));
         }
     };
     let delete = {
@@ -67,11 +77,35 @@ fn SavedRow(saved: Saved, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
             state.show_current();
             if let Some((index, saved)) = removed {
                 deleted.set(Some(Deleted { index, saved, title: title.clone() }));
+                focus_after_redraw("undo-delete".into());
             }
         }
     };
     let row_id = format!("saved-{id}");
     let name_id = format!("rename-{id}");
+    let delete_id = format!("delete-{id}");
+    let question_id = format!("confirm-delete-{id}");
+    let ask = {
+        let question_id = question_id.clone();
+        move |_| {
+            confirming.set(true);
+            focus_after_redraw(question_id.clone());
+        }
+    };
+    let keep = {
+        let delete_id = delete_id.clone();
+        move |_| {
+            confirming.set(false);
+            focus_after_redraw(delete_id.clone());
+        }
+    };
+    let rename = {
+        let name_id = name_id.clone();
+        move |_| {
+            renaming.set(true);
+            focus_after_redraw(name_id.clone());
+        }
+    };
     view! {
         <li class="vtc-saved" id=row_id>
             <h3 class="nhsuk-heading-s nhsuk-u-margin-bottom-1">
@@ -91,11 +125,11 @@ fn SavedRow(saved: Saved, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
             {move || if confirming.get() {
                 view! {
                     <div class="nhsuk-warning-callout">
-                        <h4 class="nhsuk-warning-callout__label">{format!("Delete {}?", title)}</h4>
+                        <h4 class="nhsuk-warning-callout__label" id=question_id.clone() tabindex="-1">{format!("Delete {}?", title)}</h4>
                         <p>"You can undo this until you leave this page."</p>
                         <div class="vtc-actions">
                             <button type="button" class="nhsuk-button nhsuk-button--warning vtc-confirm-delete" on:click=delete.clone()>"Yes, delete it"</button>
-                            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| confirming.set(false)>"No, keep it"</button>
+                            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=keep.clone()>"No, keep it"</button>
                         </div>
                     </div>
                 }.into_any()
@@ -109,9 +143,9 @@ fn SavedRow(saved: Saved, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
                 view! {
                     <div class="vtc-actions">
                         <button type="button" class="nhsuk-button nhsuk-button--small vtc-open" on:click=open.clone()>"Open"</button>
-                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small vtc-rename" on:click=move |_| renaming.set(true)>"Rename"</button>
-                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small vtc-duplicate" on:click=duplicate.clone()>"Duplicate"</button>
-                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small vtc-delete" on:click=move |_| confirming.set(true)>"Delete"</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small vtc-rename" id=format!("rename-button-{id}") on:click=rename.clone()>"Rename"</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small vtc-duplicate" id=format!("duplicate-{id}") on:click=duplicate.clone()>"Duplicate"</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small vtc-delete" id=delete_id.clone() on:click=ask.clone()>"Delete"</button>
                     </div>
                 }.into_any()
             }}
@@ -136,7 +170,6 @@ pub fn AssessmentsScreen() -> impl IntoView {
     let content = state.content();
     let deleted = RwSignal::new(None::<Deleted>);
     let preview = RwSignal::new(None::<Result<Imported, String>>);
-    let clearing = RwSignal::new(false);
     let file_input = NodeRef::<leptos::html::Input>::new();
 
     let rows = move || {
@@ -158,9 +191,11 @@ pub fn AssessmentsScreen() -> impl IntoView {
 
     let undo = move |_| {
         if let Some(d) = deleted.get_untracked() {
+            let restored = d.saved.id.clone();
             state.library.update(|lib| lib.restore(d.index, d.saved));
             state.show_current();
             deleted.set(None);
+            focus_after_redraw(format!("delete-{restored}"));
         }
     };
 
@@ -183,11 +218,10 @@ pub fn AssessmentsScreen() -> impl IntoView {
         }
     };
 
-    let remove_everything = move |_| {
+    let remove_everything = move |()| {
         storage::browser::clear_all();
         state.library.set(crate::library::Library::default());
         state.show_current();
-        clearing.set(false);
         state.notice.set(Some("Everything Video Tool Check kept on this computer has been removed.".into()));
     };
 
@@ -251,19 +285,9 @@ pub fn AssessmentsScreen() -> impl IntoView {
 
         <h2>"Remove everything from this computer"</h2>
         <p>"On a shared computer, remove every assessment when you have finished. Download anything you need first."</p>
-        {move || if clearing.get() {
-            view! {
-                <div class="nhsuk-warning-callout" id="confirm-remove-everything">
-                    <h3 class="nhsuk-warning-callout__label">"Remove everything?"</h3>
-                    <p>"This removes every assessment Video Tool Check has kept in this browser. You cannot undo it."</p>
-                    <div class="vtc-actions">
-                        <button type="button" class="nhsuk-button nhsuk-button--warning" id="remove-everything-confirm" on:click=remove_everything>"Yes, remove everything"</button>
-                        <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| clearing.set(false)>"No, keep them"</button>
-                    </div>
-                </div>
-            }.into_any()
-        } else {
-            view! { <button type="button" class="nhsuk-button nhsuk-button--warning" id="remove-everything" on:click=move |_| clearing.set(true)>"Remove everything"</button> }.into_any()
-        }}
+        <ConfirmButton id="remove-everything" label="Remove everything" class="nhsuk-button nhsuk-button--warning"
+            question="Remove everything?"
+            explanation="This removes every assessment Video Tool Check has kept in this browser. You cannot undo it."
+            yes="Yes, remove everything" no="No, keep them" on_yes=Callback::new(remove_everything)/>
     }
 }

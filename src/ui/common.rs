@@ -1,4 +1,5 @@
-//! Pieces several screens use: source citations, status tags, error summaries.
+//! Pieces several screens use: source citations, status tags, error summaries,
+//! and the question asked before something that cannot be undone.
 
 use leptos::prelude::*;
 
@@ -78,6 +79,62 @@ pub fn ErrorSummary(items: Vec<(String, String)>, #[prop(optional)] intro: Optio
 /// Focus the error summary once it is drawn, as the NHS.UK pattern asks.
 pub fn focus_error_summary() {
     request_animation_frame(|| focus_id("error-summary"));
+}
+
+/// A button for something that cannot be undone, and the question it opens in
+/// its place. The button the user pressed leaves the page while the question
+/// is shown, so focus moves to the question, and back to the button once it is
+/// answered either way: keyboard and screen reader users keep their place.
+#[component]
+pub fn ConfirmButton(
+    /// The button's id. The question is `confirm-{id}` and its yes button `{id}-confirm`.
+    id: &'static str,
+    label: &'static str,
+    /// The button's classes: a secondary or a warning button.
+    class: &'static str,
+    question: &'static str,
+    explanation: &'static str,
+    yes: &'static str,
+    no: &'static str,
+    /// What yes does.
+    on_yes: Callback<()>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let question_id = format!("confirm-{id}");
+    let heading_id = format!("confirm-{id}-question");
+    let answer = move |go_ahead: bool| {
+        if go_ahead {
+            on_yes.run(());
+        }
+        open.set(false);
+        request_animation_frame(move || focus_id(id));
+    };
+    move || {
+        if open.get() {
+            let heading_id = heading_id.clone();
+            view! {
+                <div class="nhsuk-warning-callout" id=question_id.clone()>
+                    <h3 class="nhsuk-warning-callout__label" id=heading_id tabindex="-1">{question}</h3>
+                    <p>{explanation}</p>
+                    <div class="vtc-actions">
+                        <button type="button" class="nhsuk-button nhsuk-button--warning" id=format!("{id}-confirm") on:click=move |_| answer(true)>{yes}</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| answer(false)>{no}</button>
+                    </div>
+                </div>
+            }
+            .into_any()
+        } else {
+            let heading_id = heading_id.clone();
+            view! {
+                <button type="button" class=class id=id on:click=move |_| {
+                    open.set(true);
+                    let heading_id = heading_id.clone();
+                    request_animation_frame(move || focus_id(&heading_id));
+                }>{label}</button>
+            }
+            .into_any()
+        }
+    }
 }
 
 #[component]

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::browser::go;
-use super::common::{Sources, StatusTag};
+use super::common::{ConfirmButton, Sources, StatusTag};
 use super::route::Screen;
 use super::AppState;
 use crate::assessment::{Assessment, TaskStatus};
@@ -13,7 +13,6 @@ pub fn StartScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
     let content = state.content();
     let a = state.assessment;
-    let confirming = RwSignal::new(false);
 
     let tasks = move || {
         let a = a.get();
@@ -46,9 +45,8 @@ pub fn StartScreen() -> impl IntoView {
             .collect_view()
     };
 
-    let delete_everything = move |_| {
+    let delete_everything = move |()| {
         a.set(Assessment::default());
-        confirming.set(false);
         state.notice.set(Some("Your answers have been deleted from this browser.".into()));
         go(&Screen::Start);
     };
@@ -102,22 +100,10 @@ pub fn StartScreen() -> impl IntoView {
 
         <div class="vtc-no-print">
             <h2>"Start again"</h2>
-            {move || if confirming.get() {
-                view! {
-                    <div class="nhsuk-warning-callout" id="confirm-start-again">
-                        <h3 class="nhsuk-warning-callout__label">"Delete your answers?"</h3>
-                        <p>"This deletes every answer in this assessment from this browser. You cannot undo it. Download your summary first if you need a copy."</p>
-                        <div class="vtc-actions">
-                            <button type="button" class="nhsuk-button nhsuk-button--warning" on:click=delete_everything>"Yes, delete my answers"</button>
-                            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| confirming.set(false)>"No, keep my answers"</button>
-                        </div>
-                    </div>
-                }.into_any()
-            } else {
-                view! {
-                    <button type="button" class="nhsuk-button nhsuk-button--secondary" id="start-again" on:click=move |_| confirming.set(true)>"Start again"</button>
-                }.into_any()
-            }}
+            <ConfirmButton id="start-again" label="Start again" class="nhsuk-button nhsuk-button--secondary"
+                question="Delete your answers?"
+                explanation="This deletes every answer in this assessment from this browser. You cannot undo it. Download your summary first if you need a copy."
+                yes="Yes, delete my answers" no="No, keep my answers" on_yes=Callback::new(delete_everything)/>
         </div>
     }
 }
