@@ -100,6 +100,8 @@ async fn downloads_import_into_a_fresh_browser_and_bad_files_change_nothing() {
     b.screenshot("11-import-preview").await;
     b.click("#import-confirm").await;
     b.heading_is("Your summary").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(b.text(".vtc-notice").await.contains("added to your assessments"), "nobody is told the import worked");
     assert!(b.text("#outcome").await.contains("Use with actions"));
     assert!(b.text("#details").await.contains("DPIA not needed: Covered by the practice's remote consultation DPIA"));
 

@@ -220,6 +220,7 @@ async fn questions_before_deleting_keep_the_keyboard_in_place() {
     press(&b, &Key::Enter.to_string()).await;
     focus_reaches(&b, "remove-everything", "Yes, remove everything").await;
     assert_eq!(rows().await.as_u64(), Some(1), "one blank assessment is left");
+    assert!(b.text(".vtc-notice").await.contains("has been removed"), "nobody is told everything went");
     b.close().await;
 }
 

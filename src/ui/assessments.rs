@@ -55,7 +55,7 @@ fn SavedRow(saved: Saved, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
             state.library.update(|lib| {
                 lib.duplicate(&id, new_id, &today(), content);
             });
-            state.notice.set(Some("A copy was added to your assessments.".into()));
+            state.tell("A copy was added to your assessments.");
             focus_after_redraw(format!("duplicate-{id}"));
         }
     };
@@ -213,7 +213,7 @@ pub fn AssessmentsScreen() -> impl IntoView {
             state.library.update(|lib| lib.add(imported.assessment, &imported.name, id, &today()));
             state.show_current();
             preview.set(None);
-            state.notice.set(Some("The file was added to your assessments and is open now.".into()));
+            state.tell_on(Screen::Summary, "The file was added to your assessments and is open now.");
             go(&Screen::Summary);
         }
     };
@@ -222,7 +222,7 @@ pub fn AssessmentsScreen() -> impl IntoView {
         storage::browser::clear_all();
         state.library.set(crate::library::Library::default());
         state.show_current();
-        state.notice.set(Some("Everything Video Tool Check kept on this computer has been removed.".into()));
+        state.tell("Everything Video Tool Check kept on this computer has been removed.");
     };
 
     let preview_view = move || {

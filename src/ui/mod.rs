@@ -32,14 +32,33 @@ pub struct AppState {
     /// Every assessment kept in this browser, the current one included.
     pub library: RwSignal<Library>,
     pub screen: RwSignal<Screen>,
-    /// A one-off message shown at the top of the screen, such as "deleted".
-    pub notice: RwSignal<Option<String>>,
+    /// A one-off message shown at the top of a screen, such as "deleted".
+    pub notice: RwSignal<Option<Notice>>,
     /// The publisher's settings, defaults until `config.json` has loaded.
     pub config: RwSignal<Config>,
     pub config_problems: RwSignal<Vec<String>>,
 }
 
+/// A one-off message and the screen it is for. Moving to any other screen
+/// clears it; an action that sends the user to another screen names that one,
+/// so its message is not cleared by the move it caused.
+#[derive(Clone, PartialEq)]
+pub struct Notice {
+    pub screen: Screen,
+    pub text: String,
+}
+
 impl AppState {
+    /// Shows `text` at the top of the screen on view now.
+    pub fn tell(&self, text: &str) {
+        self.tell_on(self.screen.get_untracked(), text);
+    }
+
+    /// Shows `text` at the top of `screen`, which the user is being sent to.
+    pub fn tell_on(&self, screen: Screen, text: &str) {
+        self.notice.set(Some(Notice { screen, text: text.to_string() }));
+    }
+
     pub fn content(&self) -> &'static Content {
         Content::builtin()
     }
@@ -129,10 +148,9 @@ pub fn App() -> impl IntoView {
             state.library.set(theirs);
             state.show_current();
             if changed_here {
-                state.notice.set(Some(
-                    "Your answers were changed in another tab or window. This page now shows the latest answers."
-                        .into(),
-                ));
+                state.tell(
+                    "Your answers were changed in another tab or window. This page now shows the latest answers.",
+                );
             }
         }
     });
@@ -170,7 +188,9 @@ pub fn App() -> impl IntoView {
     Effect::new(move |previous: Option<Screen>| {
         let screen = state.screen.get();
         if previous.is_some_and(|p| p != screen) {
-            state.notice.set(None);
+            if state.notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.screen != screen)) {
+                state.notice.set(None);
+            }
             browser::focus_heading();
         }
         screen
@@ -211,7 +231,7 @@ pub fn App() -> impl IntoView {
             })}
             <div role="status" class="vtc-notice">
                 {move || state.notice.get().map(|n| view! {
-                    <div class="nhsuk-inset-text"><p>{n}</p></div>
+                    <div class="nhsuk-inset-text"><p>{n.text}</p></div>
                 })}
             </div>
             {move || match state.screen.get() {

@@ -47,7 +47,7 @@ pub fn StartScreen() -> impl IntoView {
 
     let delete_everything = move |()| {
         a.set(Assessment::default());
-        state.notice.set(Some("Your answers have been deleted from this browser.".into()));
+        state.tell("Your answers have been deleted from this browser.");
         go(&Screen::Start);
     };
 
