@@ -161,6 +161,12 @@ async fn corrupt_saved_data_is_reported_and_kept_aside() {
         local().get_item(storage::UNREADABLE_KEY).unwrap().as_deref(),
         Some("{\"format\":\"video-tool-check/assessment\",\"version\":1,\"assess")
     );
+    // Hiding the message removes the button pressed: focus goes to the heading.
+    q(&root, "#unreadable-data .vtc-actions button:last-child").click();
+    settle().await;
+    assert!(root.query_selector("#unreadable-data").unwrap().is_none());
+    let focused = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert_eq!(focused.tag_name(), "H1", "focus was left on {}", focused.outer_html());
     root.remove();
 }
 

@@ -92,6 +92,23 @@ async fn downloads_import_into_a_fresh_browser_and_bad_files_change_nothing() {
     import(&b, &foreign).await;
     assert!(b.text("#import-error").await.contains("not a Video Tool Check report"));
     assert_eq!(saved_count(&b).await, 1, "a bad file changed the list");
+    assert_eq!(
+        b.js("return document.querySelector('#import-file').value").await,
+        "",
+        "after a bad file the same file, fixed, could not be chosen again"
+    );
+
+    // Cancel puts the user back where they chose the file, and adds nothing.
+    import(&b, &report).await;
+    b.wait_for("#import-preview").await;
+    b.click("#import-preview .nhsuk-button--secondary").await;
+    assert!(!b.exists("#import-preview").await);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while b.js("return document.activeElement.id").await != "import-file" {
+        assert!(std::time::Instant::now() < deadline, "Cancel left focus nowhere");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(saved_count(&b).await, 1, "Cancel added the file");
 
     import(&b, &report).await;
     let preview = b.text("#import-preview").await;

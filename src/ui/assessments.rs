@@ -203,8 +203,23 @@ pub fn AssessmentsScreen() -> impl IntoView {
         let Some(input) = file_input.get_untracked() else { return };
         let input: web_sys::HtmlInputElement = input.unchecked_into();
         leptos::task::spawn_local(async move {
-            preview.set(read_chosen(input).await);
+            let read = read_chosen(input.clone()).await;
+            // Browsers only report a change of file: without this, choosing
+            // the same file again after fixing it would do nothing.
+            if matches!(read, Some(Err(_))) {
+                input.set_value("");
+            }
+            preview.set(read);
         });
+    };
+
+    let cancel_import = move |_| {
+        preview.set(None);
+        if let Some(input) = file_input.get_untracked() {
+            input.set_value("");
+        }
+        // The Cancel button has gone: back to where the user chose the file.
+        focus_after_redraw("import-file".into());
     };
 
     let add_imported = move |_| {
@@ -251,7 +266,7 @@ pub fn AssessmentsScreen() -> impl IntoView {
                         <p>"Importing adds it as a new assessment. It does not change the ones you have."</p>
                         <div class="vtc-actions">
                             <button type="button" class="nhsuk-button" id="import-confirm" on:click=add_imported>"Add it to your assessments"</button>
-                            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| preview.set(None)>"Cancel"</button>
+                            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=cancel_import>"Cancel"</button>
                         </div>
                     </div>
                 }

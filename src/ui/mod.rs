@@ -218,7 +218,7 @@ pub fn App() -> impl IntoView {
                     <p>"We have kept the saved data in this browser and not overwritten it. Download it and send it to whoever supports this page, or start again."</p>
                     <div class="vtc-actions">
                         <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=download_unreadable>"Download the saved data"</button>
-                        <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| unreadable.set(None)>"Hide this message"</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| { unreadable.set(None); browser::focus_heading(); }>"Hide this message"</button>
                     </div>
                 </div>
             })}
