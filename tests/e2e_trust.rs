@@ -261,6 +261,78 @@ async fn two_tabs_on_the_same_assessment_do_not_undo_each_other() {
     b.close().await;
 }
 
+/// Waits until `script` returns true in the tab on view.
+async fn until(b: &Browser, script: &str, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while b.js(script).await != Value::Bool(true) {
+        assert!(Instant::now() < deadline, "{what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+fn stored_script() -> String {
+    format!("return localStorage.getItem('{}')", video_tool_check::storage::KEY)
+}
+
+// On a shared computer, "Remove everything" in one tab must not be undone by
+// the next save of another tab that still holds the answers.
+#[tokio::test]
+async fn removing_everything_in_one_tab_is_not_undone_by_another() {
+    let b = Browser::start(1000).await;
+    b.open("#/about").await;
+    b.type_into("#org-name", "Shared PC Surgery").await;
+    until(&b, &format!("{}?.includes('Shared PC Surgery') === true", stored_script()), "the name was never saved")
+        .await;
+    let first = b.client.window().await.unwrap();
+    let second = b.client.new_window(true).await.unwrap().handle;
+    b.client.switch_to_window(second).await.unwrap();
+    b.open("#/assessments").await;
+    b.click("#remove-everything").await;
+    b.click("#remove-everything-confirm").await;
+
+    b.client.switch_to_window(first).await.unwrap();
+    until(
+        &b,
+        "return document.querySelector('.vtc-notice').textContent.includes('removed from this browser in another tab')",
+        "the first tab was never told",
+    )
+    .await;
+    assert_eq!(b.js("return document.querySelector('#org-name').value").await, "");
+    b.type_into("#your-name", "Robin").await;
+    until(&b, &format!("{}?.includes('Robin') === true", stored_script()), "the new answer was never saved").await;
+    let stored = b.js(&stored_script()).await;
+    assert!(!stored.as_str().unwrap().contains("Shared PC Surgery"), "the removed answers came back: {stored}");
+    b.close().await;
+}
+
+// A newer version of the widget in another tab saves a format this one
+// cannot read. This tab must not write its older copy over it.
+#[tokio::test]
+async fn a_tab_stops_saving_when_another_saves_what_it_cannot_read() {
+    let b = Browser::start(1000).await;
+    b.open("#/section/risk").await;
+    b.choose("e2ee-yes").await;
+    let first = b.client.window().await.unwrap();
+    let second = b.client.new_window(true).await.unwrap().handle;
+    b.client.switch_to_window(second).await.unwrap();
+    b.open("").await;
+    let newer = r#"{"format":"video-tool-check/library","version":99,"current":"a1","saved":[]}"#;
+    b.js(&format!("localStorage.setItem('{}', {newer:?}); return true", video_tool_check::storage::KEY)).await;
+
+    b.client.switch_to_window(first).await.unwrap();
+    b.wait_for("#save-problem").await;
+    assert!(b.text("#save-problem").await.contains("cannot read"));
+    b.assert_accessible("a tab that has stopped saving").await;
+    b.choose("data-location-no").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(b.js(&stored_script()).await, newer, "this tab wrote over what the other saved");
+    assert!(
+        b.js("return document.querySelector('#data-location-no').checked").await == Value::Bool(true),
+        "the answer is still on screen"
+    );
+    b.close().await;
+}
+
 /// Every screen, filled in, at phone width and at 200% zoom: nothing may make
 /// the page scroll sideways. Screenshots go to VTC_SCREENSHOTS for a look.
 #[tokio::test]

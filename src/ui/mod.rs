@@ -131,15 +131,41 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // Set while another tab has saved answers this one cannot read, such as
+    // a newer version's: saving from here would write over them.
+    let paused = StoredValue::new_local(false);
+
     // Another tab saved. Take what it saved, so that this tab's next save
     // cannot silently undo an answer given there. This tab keeps working on
     // its own current assessment if that still exists.
     let on_storage = window_event_listener(ev::storage, move |ev| {
-        if ev.key().as_deref() != Some(storage::KEY) {
+        // No key: the whole of storage was cleared.
+        if ev.key().is_some_and(|k| k != storage::KEY) {
             return;
         }
-        let Some(text) = ev.new_value() else { return };
-        let Ok(mut theirs) = storage::decode_library(&text) else { return };
+        let Some(text) = ev.new_value() else {
+            // Removed in another tab, as "Remove everything" does. A save from
+            // here would put it all back, on what may be a shared computer.
+            let blank = Library::default();
+            last_saved.set_value(Some(storage::encode_library(&blank)));
+            if state.library.with_untracked(|lib| !lib.is_blank()) {
+                state.library.set(blank);
+                state.show_current();
+                state.tell("Your assessments were removed from this browser in another tab or window.");
+            }
+            return;
+        };
+        let Ok(mut theirs) = storage::decode_library(&text) else {
+            paused.set_value(true);
+            save_problem.set(Some(
+                "Another tab or window saved answers that this page cannot read, perhaps from a newer version of Video Tool Check. So that they are not written over, this page has stopped saving. Reload the page to see them.".into(),
+            ));
+            return;
+        };
+        if paused.get_value() {
+            paused.set_value(false);
+            save_problem.set(None);
+        }
         last_saved.set_value(Some(text));
         let mine = state.library.with_untracked(|lib| lib.current.clone());
         theirs.open(&mine);
@@ -175,7 +201,10 @@ pub fn App() -> impl IntoView {
     // never written over: it was moved aside.
     Effect::new(move |first_run_done: Option<()>| {
         state.library.with(|lib| {
-            if first_run_done.is_none() || (lib.is_blank() && unreadable.with_untracked(|u| u.is_some())) {
+            if first_run_done.is_none()
+                || paused.get_value()
+                || (lib.is_blank() && unreadable.with_untracked(|u| u.is_some()))
+            {
                 return;
             }
             let saved = last_saved.try_update_value(|last| storage::browser::save(lib, last));
