@@ -186,7 +186,8 @@ pub mod browser {
             library: Library,
             raw: String,
         },
-        /// The raw text was moved to [`UNREADABLE_KEY`] (when storage allowed).
+        /// The raw text was moved to [`UNREADABLE_KEY`] when storage allowed,
+        /// or left in place if a newer version saved it.
         Unreadable {
             raw: String,
             error: LoadError,
@@ -213,6 +214,9 @@ pub mod browser {
         match s.get_item(KEY) {
             Ok(Some(raw)) => match decode_library(&raw) {
                 Ok(library) => Loaded::Found { library, raw },
+                // A newer version's data stays where that version looks for
+                // it; `save` will not write over it.
+                Err(error @ LoadError::TooNew(_)) => Loaded::Unreadable { raw, error },
                 Err(error) => {
                     // Keep the first unreadable copy; a later one goes beside it.
                     let aside = if s.get_item(UNREADABLE_KEY).ok().flatten().is_some() {
@@ -234,6 +238,11 @@ pub mod browser {
     /// is already exactly that. So opening the widget writes nothing, and a
     /// tab that has only been looked at never puts an older copy back over
     /// answers another tab has just saved.
+    ///
+    /// It only ever writes over `last`, or over nothing. Anything else in
+    /// storage was written by another tab since this one last looked, or
+    /// could not be read (a newer version's, or data that could not be moved
+    /// aside): writing would lose it, so this refuses and says so.
     pub fn save(lib: &Library, last: &mut Option<String>) -> Result<(), String> {
         let text = encode_library(lib);
         if last.as_deref() == Some(text.as_str()) {
@@ -242,10 +251,16 @@ pub mod browser {
         let Some(s) = storage() else {
             return Err("This browser is not letting the page save your answers.".to_string());
         };
+        let stored = s.get_item(KEY).ok().flatten();
+        if stored.is_some() && stored != *last {
+            return Err(NOT_OURS_TO_OVERWRITE.to_string());
+        }
         s.set_item(KEY, &text).map_err(|_| "Your browser's storage is full or refused to save.".to_string())?;
         *last = Some(text);
         Ok(())
     }
+
+    pub const NOT_OURS_TO_OVERWRITE: &str = "Answers this page could not read are saved in this browser, perhaps by a newer version of Video Tool Check or in another tab or window. So that they are not written over, this page has not saved. Reload the page to see them.";
 
     /// Removes everything this widget keeps, including set-aside data.
     pub fn clear_all() {

@@ -171,6 +171,24 @@ async fn corrupt_saved_data_is_reported_and_kept_aside() {
 }
 
 #[wasm_bindgen_test]
+async fn answers_saved_by_a_newer_version_stay_where_it_looks_for_them() {
+    let newer = r#"{"format":"video-tool-check/library","version":99,"current":"a1","saved":[]}"#;
+    let (root, _h) = mount_at("#/about", Some(newer));
+    settle().await;
+    assert!(text(&root, "#unreadable-data").contains("newer version"));
+    // Moving it aside would hide it from the newer version that saved it.
+    assert_eq!(local().get_item(storage::KEY).unwrap().as_deref(), Some(newer));
+    assert_eq!(local().get_item(storage::UNREADABLE_KEY).unwrap(), None);
+    // Answers given here are not saved over it, and the user is told.
+    type_into(&root, "#org-name", "Riverside Surgery");
+    settle().await;
+    assert_eq!(local().get_item(storage::KEY).unwrap().as_deref(), Some(newer));
+    assert!(text(&root, "#save-problem").contains("could not read"));
+    assert_eq!(q(&root, "#org-name").unchecked_into::<HtmlInputElement>().value(), "Riverside Surgery");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn typed_html_is_shown_as_text_and_the_email_goes_to_the_dpo() {
     let mut a = video_tool_check::assessment::Assessment::default();
     a.about.org_name = "<img src=x onerror=\"document.title='owned'\">".into();

@@ -131,10 +131,6 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // Set while another tab has saved answers this one cannot read, such as
-    // a newer version's: saving from here would write over them.
-    let paused = StoredValue::new_local(false);
-
     // Another tab saved. Take what it saved, so that this tab's next save
     // cannot silently undo an answer given there. This tab keeps working on
     // its own current assessment if that still exists.
@@ -155,17 +151,9 @@ pub fn App() -> impl IntoView {
             }
             return;
         };
-        let Ok(mut theirs) = storage::decode_library(&text) else {
-            paused.set_value(true);
-            save_problem.set(Some(
-                "Another tab or window saved answers that this page cannot read, perhaps from a newer version of Video Tool Check. So that they are not written over, this page has stopped saving. Reload the page to see them.".into(),
-            ));
-            return;
-        };
-        if paused.get_value() {
-            paused.set_value(false);
-            save_problem.set(None);
-        }
+        // Unreadable, perhaps a newer version's: `last_saved` stays as it
+        // was, so `save` will not write over it and tells the user why.
+        let Ok(mut theirs) = storage::decode_library(&text) else { return };
         last_saved.set_value(Some(text));
         let mine = state.library.with_untracked(|lib| lib.current.clone());
         theirs.open(&mine);
@@ -201,10 +189,7 @@ pub fn App() -> impl IntoView {
     // never written over: it was moved aside.
     Effect::new(move |first_run_done: Option<()>| {
         state.library.with(|lib| {
-            if first_run_done.is_none()
-                || paused.get_value()
-                || (lib.is_blank() && unreadable.with_untracked(|u| u.is_some()))
-            {
+            if first_run_done.is_none() || (lib.is_blank() && unreadable.with_untracked(|u| u.is_some())) {
                 return;
             }
             let saved = last_saved.try_update_value(|last| storage::browser::save(lib, last));
