@@ -86,6 +86,37 @@ pub struct DpoSummary {
 
 pub const NOT_GIVEN: &str = "Not given";
 
+/// A date kept as `2026-11-23` written as people read it: `23 November 2026`,
+/// as the NHS style guide asks. Anything else, such as an imported file's
+/// own wording, is shown as it is.
+pub fn long_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parts: Vec<&str> = iso.trim().split('-').collect();
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<usize>().ok()).flatten()
+    };
+    match parts[..] {
+        [y, m, d] => match (number(y, 4), number(m, 2), number(d, 2)) {
+            (Some(y), Some(m @ 1..=12), Some(d @ 1..=31)) => format!("{d} {} {y}", MONTHS[m - 1]),
+            _ => iso.to_string(),
+        },
+        _ => iso.to_string(),
+    }
+}
+
 /// `s` trimmed, or "Not given" when there is nothing.
 pub fn or_not_given(s: &str) -> String {
     let s = s.trim();
@@ -240,7 +271,7 @@ impl DpoSummary {
             item.answer.label(),
             item.todo,
             or_not_given(&item.owner),
-            or_not_given(&item.due),
+            or_not_given(&long_date(&item.due)),
             if item.done { "done" } else { "to do" }
         )
     }
@@ -260,7 +291,7 @@ impl DpoSummary {
         }
         line(&format!("Video tool: {}", self.tool));
         line(&format!("Used for: {}", self.purpose));
-        line(&format!("Date: {}", self.date));
+        line(&format!("Date: {}", long_date(&self.date)));
         line(&format!("Guidance version: {} (last reviewed {})", self.content_version, self.reviewed));
         line("");
         line(&format!("OUTCOME: {}", self.headline()));
@@ -297,6 +328,16 @@ impl DpoSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        assert_eq!(long_date("2026-11-23"), "23 November 2026");
+        assert_eq!(long_date("2027-01-05"), "5 January 2027");
+        // Not a date this widget wrote: shown as it is.
+        for odd in ["", "next week", "2026-13-01", "2026-1-5", "23/11/2026", "2026-11-23-01"] {
+            assert_eq!(long_date(odd), odd);
+        }
+    }
     use crate::assessment::tests::complete_gp_teams;
     use crate::assessment::Assessment;
 
@@ -335,7 +376,7 @@ mod tests {
         );
         let s = DpoSummary::new(&a, content, "2026-11-22");
         assert_eq!(s.open_actions().count(), 1);
-        assert!(s.to_text().contains("Owner: Sam. Due: 2026-12-01. Status: done."));
+        assert!(s.to_text().contains("Owner: Sam. Due: 1 December 2026. Status: done."));
     }
 
     #[test]

@@ -139,7 +139,7 @@ async fn several_assessments_can_be_renamed_copied_deleted_and_restored() {
     let b = Browser::start(1000).await;
     seed(&b, &Library::with(finished(), "a1", "2026-11-20"), "#/assessments").await;
     assert!(b.text("#saved-a1").await.contains("Microsoft Teams for Riverside Surgery"));
-    assert!(b.text("#saved-a1").await.contains("Last changed 2026-11-20. Use with actions."));
+    assert!(b.text("#saved-a1").await.contains("Last changed 20 November 2026. Use with actions."));
 
     b.click("#saved-a1 .vtc-rename").await;
     b.type_into("#rename-a1", "Teams review 2026").await;
@@ -195,7 +195,7 @@ async fn printing_the_summary_gives_a_clean_report() {
     let out = std::process::Command::new("pdftotext").arg(&path).arg("-").output().expect("pdftotext is installed");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Your summary"), "{text}");
-    assert!(text.contains("Owner: Sam Lee. Due: 2026-12-01. Status: to do."), "{text}");
+    assert!(text.contains("Owner: Sam Lee. Due: 1 December 2026. Status: to do."), "{text}");
     for control in ["Download summary", "Email your DPO", "Back to your tasks", "Change"] {
         assert!(!text.contains(control), "the printout shows {control:?}");
     }

@@ -2,13 +2,19 @@
 //! mail clients cut long links, so the body is short, stays under
 //! [`MAX_LINK_LEN`], and asks the user to attach the downloaded report.
 
-use crate::summary::DpoSummary;
+use crate::summary::{long_date, DpoSummary};
 
 /// Well under the 2,000 characters that some browsers and mail clients accept.
 pub const MAX_LINK_LEN: usize = 1900;
 
 pub fn subject(s: &DpoSummary) -> String {
-    format!("Video tool check: {}, {}, {}, {}", clip(&s.org_name, 60), clip(&s.tool, 40), s.headline(), s.date)
+    format!(
+        "Video tool check: {}, {}, {}, {}",
+        clip(&s.org_name, 60),
+        clip(&s.tool, 40),
+        s.headline(),
+        long_date(&s.date)
+    )
 }
 
 fn clip(s: &str, max: usize) -> String {
@@ -143,7 +149,7 @@ mod tests {
         let s = DpoSummary::new(&a, content, "2026-11-22");
         let (to, subject, body) = parts(&mailto(&s));
         assert_eq!(to, "dpo@example.nhs.uk");
-        assert_eq!(subject, "Video tool check: Riverside Surgery, Microsoft Teams, Do not use yet, 2026-11-22");
+        assert_eq!(subject, "Video tool check: Riverside Surgery, Microsoft Teams, Do not use yet, 22 November 2026");
         assert!(body.starts_with("Hello Dana Patel,\r\n"));
         assert!(body.contains("Outcome: Do not use yet"));
         assert!(body.contains("- [Essential] List the data protection risks in your DPIA"), "{body}");

@@ -5,7 +5,7 @@
 use crate::assessment::Assessment;
 use crate::content::Content;
 use crate::storage;
-use crate::summary::DpoSummary;
+use crate::summary::{long_date, DpoSummary};
 
 /// The id of the `<script type="application/json">` that holds the saved data.
 pub const DATA_ID: &str = "video-tool-check-data";
@@ -80,7 +80,7 @@ pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
         ("Video tool", &s.tool),
         ("Used for", &s.purpose),
         ("Data protection officer", &dpo),
-        ("Date of this summary", &s.date),
+        ("Date of this summary", &long_date(&s.date)),
         ("DPIA screening", &s.dpia),
         ("Log of approved tools", &s.approval.clone().unwrap_or_else(|| "Not listed".to_string())),
         ("Guidance version", &format!("{} (last reviewed {})", s.content_version, s.reviewed)),
@@ -114,7 +114,7 @@ pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
                 e(a.answer.label()),
                 e(&a.statement),
                 or_blank(&a.owner),
-                or_blank(&a.due),
+                or_blank(&long_date(&a.due)),
                 if a.done { "Done" } else { "To do" }
             ));
         }

@@ -12,7 +12,7 @@ use crate::assessment::Assessment;
 use crate::export::file::{self, Imported};
 use crate::library::Saved;
 use crate::storage;
-use crate::summary::DpoSummary;
+use crate::summary::{long_date, DpoSummary};
 
 /// What the last delete removed, so it can be undone.
 #[derive(Clone)]
@@ -113,7 +113,7 @@ fn SavedRow(saved: Saved, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
                 {is_current.then(|| view! { " " <strong class="nhsuk-tag nhsuk-tag--blue">"Open now"</strong> })}
             </h3>
             <p class="vtc-sources nhsuk-u-margin-bottom-2">
-                {format!("Last changed {}. {}.", if saved.updated.is_empty() { "not recorded" } else { &saved.updated }, summary.headline())}
+                {format!("Last changed {}. {}.", if saved.updated.is_empty() { "not recorded".to_string() } else { long_date(&saved.updated) }, summary.headline())}
             </p>
             {move || renaming.get().then(|| view! {
                 <div class="nhsuk-form-group">
@@ -259,7 +259,7 @@ pub fn AssessmentsScreen() -> impl IntoView {
                         <dl class="nhsuk-summary-list">
                             <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Organisation"</dt><dd class="nhsuk-summary-list__value">{s.org_name.clone()}</dd></div>
                             <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Video tool"</dt><dd class="nhsuk-summary-list__value">{s.tool.clone()}</dd></div>
-                            <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Saved"</dt><dd class="nhsuk-summary-list__value">{if s.date.is_empty() { "Not recorded".to_string() } else { s.date.clone() }}</dd></div>
+                            <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Saved"</dt><dd class="nhsuk-summary-list__value">{if s.date.is_empty() { "Not recorded".to_string() } else { long_date(&s.date) }}</dd></div>
                             <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Outcome"</dt><dd class="nhsuk-summary-list__value">{s.headline()}</dd></div>
                             <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Answers"</dt><dd class="nhsuk-summary-list__value">{imported.assessment.answers.len().to_string()}</dd></div>
                         </dl>

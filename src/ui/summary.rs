@@ -10,7 +10,7 @@ use super::AppState;
 use crate::assessment::ActionPlan;
 use crate::content::Check;
 use crate::export::{email, file, report};
-use crate::summary::{or_not_given, DpoSummary};
+use crate::summary::{long_date, or_not_given, DpoSummary};
 
 /// One action with its owner, due date and status, all editable and saved as typed.
 #[component]
@@ -35,7 +35,7 @@ fn ActionRow(number: usize, check: &'static Check) -> impl IntoView {
             <p class="vtc-sources">{move || format!("Because you answered {} to: {}", answer(), check.statement)}</p>
             <p class="vtc-print-only">{move || {
                 let p = plan();
-                format!("Owner: {}. Due: {}. Status: {}.", or_not_given(&p.owner), or_not_given(&p.due), if p.done { "done" } else { "to do" })
+                format!("Owner: {}. Due: {}. Status: {}.", or_not_given(&p.owner), or_not_given(&long_date(&p.due)), if p.done { "done" } else { "to do" })
             }}</p>
             <div class="vtc-plan vtc-no-print">
                 <div class="nhsuk-form-group">
@@ -163,7 +163,7 @@ pub fn SummaryScreen() -> impl IntoView {
                 })}
                 <div class="nhsuk-summary-list__row nhsuk-summary-list__row--no-actions">
                     <dt class="nhsuk-summary-list__key">"Date"</dt>
-                    <dd class="nhsuk-summary-list__value">{s.date.clone()}</dd>
+                    <dd class="nhsuk-summary-list__value">{long_date(&s.date)}</dd>
                 </div>
                 <div class="nhsuk-summary-list__row nhsuk-summary-list__row--no-actions">
                     <dt class="nhsuk-summary-list__key">"Guidance version"</dt>
