@@ -199,6 +199,22 @@ pub mod browser {
         web_sys::window()?.local_storage().ok().flatten()
     }
 
+    /// Which assessment this tab works on, kept for this tab alone (session
+    /// storage lasts as long as the tab, reloads included). The library's own
+    /// `current` is whichever tab saved last; without this, reloading a tab
+    /// could quietly swap its assessment for another tab's.
+    const THIS_TAB: &str = "video-tool-check.this-tab";
+
+    pub fn this_tabs_assessment() -> Option<String> {
+        web_sys::window()?.session_storage().ok().flatten()?.get_item(THIS_TAB).ok().flatten()
+    }
+
+    pub fn remember_this_tabs_assessment(id: &str) {
+        if let Some(s) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+            let _ = s.set_item(THIS_TAB, id);
+        }
+    }
+
     /// Whether this page can keep anything: some browsers give a storage
     /// object that refuses every write.
     pub fn available() -> bool {

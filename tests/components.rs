@@ -27,6 +27,8 @@ fn local() -> web_sys::Storage {
 /// A fresh page state: empty storage, the given screen, the widget mounted.
 fn mount_at(hash: &str, saved: Option<&str>) -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
     local().clear().unwrap();
+    // Each test is a fresh tab: no assessment remembered from an earlier one.
+    window().session_storage().unwrap().unwrap().clear().unwrap();
     if let Some(text) = saved {
         local().set_item(storage::KEY, text).unwrap();
     }

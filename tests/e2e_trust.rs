@@ -332,6 +332,44 @@ async fn a_tab_never_writes_over_what_another_saved_and_it_cannot_read() {
     b.close().await;
 }
 
+// Two tabs on two assessments: the library remembers whichever was opened
+// last, but reloading a tab must bring back the one that tab was on.
+#[tokio::test]
+async fn a_reloaded_tab_keeps_its_own_assessment() {
+    use video_tool_check::{assessment::Assessment, library::Library, storage};
+    let mut lib = Library::with(Assessment::default(), "a1", "2026-11-20");
+    lib.saved[0].name = "Alpha check".into();
+    lib.add(Assessment::default(), "Beta check", "a2".into(), "2026-11-21");
+    lib.open("a1");
+    let b = Browser::start(1000).await;
+    b.open("").await;
+    b.js(&format!("localStorage.setItem('{}', {:?}); return true", storage::KEY, storage::encode_library(&lib))).await;
+    b.client.refresh().await.unwrap();
+    until(
+        &b,
+        "return document.querySelector('#working-on')?.textContent.includes('Alpha check') === true",
+        "the first tab is not on Alpha",
+    )
+    .await;
+
+    let first = b.client.window().await.unwrap();
+    let second = b.client.new_window(true).await.unwrap().handle;
+    b.client.switch_to_window(second).await.unwrap();
+    b.open("#/assessments").await;
+    b.click("#saved-a2 .vtc-open").await;
+    b.heading_is("Check a video tool").await;
+    assert!(b.text("#working-on").await.contains("Beta check"));
+
+    b.client.switch_to_window(first).await.unwrap();
+    b.client.refresh().await.unwrap();
+    b.heading_is("Check a video tool").await;
+    assert!(
+        b.text("#working-on").await.contains("Alpha check"),
+        "the reloaded tab swapped to the other tab's assessment"
+    );
+    b.close().await;
+}
+
 /// Every screen, filled in, at phone width and at 200% zoom: nothing may make
 /// the page scroll sideways. Screenshots go to VTC_SCREENSHOTS for a look.
 #[tokio::test]

@@ -101,7 +101,12 @@ struct Unreadable {
 pub fn App() -> impl IntoView {
     let (initial, stored, unreadable) = match storage::browser::load() {
         Loaded::Nothing => (Library::default(), None, None),
-        Loaded::Found { library, raw } => (library, Some(raw), None),
+        Loaded::Found { mut library, raw } => {
+            if let Some(id) = storage::browser::this_tabs_assessment() {
+                library.open(&id);
+            }
+            (library, Some(raw), None)
+        }
         Loaded::Unreadable { raw, error } => {
             (Library::default(), None, Some(Unreadable { raw, message: error.message() }))
         }
@@ -196,6 +201,10 @@ pub fn App() -> impl IntoView {
             save_problem.set(saved.and_then(Result::err));
         });
     });
+
+    // Which assessment this tab is on, for when it reloads.
+    let this_tabs = Memo::new(move |_| state.library.with(|lib| lib.current.clone()));
+    Effect::new(move |_| storage::browser::remember_this_tabs_assessment(&this_tabs.read()));
 
     // Screen readers announce the new heading when the screen changes. Not on
     // first load, so a host page that embeds the widget keeps its own focus.
