@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::browser::{focus_id, go, today};
+use super::browser::{focus_when_drawn, go, today};
 use super::common::ConfirmButton;
 use super::route::Screen;
 use super::AppState;
@@ -20,13 +20,6 @@ struct Deleted {
     index: usize,
     saved: Saved,
     title: String,
-}
-
-/// Focus `id` once the list has been drawn again. Every change to the
-/// library draws the list afresh, so without this a keyboard user would lose
-/// their place after each button in a row.
-fn focus_after_redraw(id: String) {
-    request_animation_frame(move || focus_id(&id));
 }
 
 #[component]
@@ -48,6 +41,8 @@ fn SavedRow(saved: Saved, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
             go(&Screen::Start);
         }
     };
+    // Every change to the library draws the list afresh, so each button that
+    // changes it puts focus back on the row's own button once it is drawn.
     let duplicate = {
         let id = id.clone();
         move |_| {
@@ -56,7 +51,7 @@ fn SavedRow(saved: Saved, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
                 lib.duplicate(&id, new_id, &today(), content);
             });
             state.tell("A copy was added to your assessments.");
-            focus_after_redraw(format!("duplicate-{id}"));
+            focus_when_drawn(format!("duplicate-{id}"));
         }
     };
     let save_name = {
@@ -64,7 +59,7 @@ fn SavedRow(saved: Saved, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
         move |_| {
             state.library.update(|lib| lib.rename(&id, &new_name.get_untracked()));
             renaming.set(false);
-            focus_after_redraw(format!("rename-button-{id}"));
+            focus_when_drawn(format!("rename-button-{id}"));
         }
     };
     let delete = {
@@ -77,7 +72,7 @@ fn SavedRow(saved: Saved, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
             state.show_current();
             if let Some((index, saved)) = removed {
                 deleted.set(Some(Deleted { index, saved, title: title.clone() }));
-                focus_after_redraw("undo-delete".into());
+                focus_when_drawn("undo-delete");
             }
         }
     };
@@ -89,21 +84,21 @@ fn SavedRow(saved: Saved, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
         let question_id = question_id.clone();
         move |_| {
             confirming.set(true);
-            focus_after_redraw(question_id.clone());
+            focus_when_drawn(question_id.clone());
         }
     };
     let keep = {
         let delete_id = delete_id.clone();
         move |_| {
             confirming.set(false);
-            focus_after_redraw(delete_id.clone());
+            focus_when_drawn(delete_id.clone());
         }
     };
     let rename = {
         let name_id = name_id.clone();
         move |_| {
             renaming.set(true);
-            focus_after_redraw(name_id.clone());
+            focus_when_drawn(name_id.clone());
         }
     };
     view! {
@@ -195,7 +190,7 @@ pub fn AssessmentsScreen() -> impl IntoView {
             state.library.update(|lib| lib.restore(d.index, d.saved));
             state.show_current();
             deleted.set(None);
-            focus_after_redraw(format!("delete-{restored}"));
+            focus_when_drawn(format!("delete-{restored}"));
         }
     };
 
@@ -219,7 +214,7 @@ pub fn AssessmentsScreen() -> impl IntoView {
             input.set_value("");
         }
         // The Cancel button has gone: back to where the user chose the file.
-        focus_after_redraw("import-file".into());
+        focus_when_drawn("import-file");
     };
 
     let add_imported = move |_| {

@@ -23,6 +23,14 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// Moves focus to an element once the screen is drawn again. For the button
+/// that replaced another, or a row drawn afresh: without this, focus would
+/// fall to the page's body and a keyboard user would lose their place.
+pub fn focus_when_drawn(id: impl Into<String>) {
+    let id = id.into();
+    request_animation_frame(move || focus_id(&id));
+}
+
 /// Moves focus to the screen's heading so screen readers announce the new screen.
 pub fn focus_heading() {
     request_animation_frame(|| {

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::browser::focus_id;
+use super::browser::{focus_id, focus_when_drawn};
 use super::AppState;
 use crate::assessment::TaskStatus;
 
@@ -78,7 +78,7 @@ pub fn ErrorSummary(items: Vec<(String, String)>, #[prop(optional)] intro: Optio
 
 /// Focus the error summary once it is drawn, as the NHS.UK pattern asks.
 pub fn focus_error_summary() {
-    request_animation_frame(|| focus_id("error-summary"));
+    focus_when_drawn("error-summary");
 }
 
 /// A button for something that cannot be undone, and the question it opens in
@@ -107,7 +107,7 @@ pub fn ConfirmButton(
             on_yes.run(());
         }
         open.set(false);
-        request_animation_frame(move || focus_id(id));
+        focus_when_drawn(id);
     };
     move || {
         if open.get() {
@@ -128,8 +128,7 @@ pub fn ConfirmButton(
             view! {
                 <button type="button" class=class id=id on:click=move |_| {
                     open.set(true);
-                    let heading_id = heading_id.clone();
-                    request_animation_frame(move || focus_id(&heading_id));
+                    focus_when_drawn(heading_id.clone());
                 }>{label}</button>
             }
             .into_any()
