@@ -11,7 +11,7 @@
 
 mod support;
 
-use support::{gzip, repo, Browser, StaticServer};
+use support::{counts_toward_download, gzip, repo, Browser, StaticServer};
 use video_tool_check::assessment::{About, Answer, Assessment, DpiaDecision, OrgType, Purpose, ToolChoice};
 use video_tool_check::content::Content;
 use video_tool_check::library::Library;
@@ -108,7 +108,7 @@ async fn benchmark() {
         let name = entry.file_name().to_string_lossy().to_string();
         let gz = gzip(&bytes);
         println!("{name:<48} {:>8.1}KB {:>8.1}KB", bytes.len() as f64 / 1024.0, gz as f64 / 1024.0);
-        if name != "embed.js" {
+        if counts_toward_download(&name) {
             raw_total += bytes.len();
             gz_total += gz;
         }
