@@ -228,29 +228,24 @@ async fn questions_before_deleting_keep_the_keyboard_in_place() {
 async fn two_tabs_on_the_same_assessment_do_not_undo_each_other() {
     let b = Browser::start(1000).await;
     b.open("#/section/risk").await;
-    let first = b.client.window().await.unwrap();
-    let second = b.client.new_window(true).await.unwrap().handle;
-    b.client.switch_to_window(second.clone()).await.unwrap();
+    let (first, second) = b.second_tab().await;
     b.open("#/section/risk").await;
 
     b.client.switch_to_window(first.clone()).await.unwrap();
     b.choose("e2ee-no").await;
 
-    b.client.switch_to_window(second.clone()).await.unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while b.js("return document.querySelector('#e2ee-no').checked").await != Value::Bool(true) {
-        assert!(Instant::now() < deadline, "the second tab never saw the first tab's answer");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    b.client.switch_to_window(second).await.unwrap();
+    b.until("return document.querySelector('#e2ee-no').checked", "the second tab never saw the first tab's answer")
+        .await;
     assert!(b.text(".vtc-notice").await.contains("changed in another tab"));
     b.choose("data-location-yes").await;
 
     b.client.switch_to_window(first).await.unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while b.js("return document.querySelector('#data-location-yes').checked").await != Value::Bool(true) {
-        assert!(Instant::now() < deadline, "the first tab never saw the second tab's answer");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    b.until(
+        "return document.querySelector('#data-location-yes').checked",
+        "the first tab never saw the second tab's answer",
+    )
+    .await;
     b.client.refresh().await.unwrap();
     b.wait_for(".vtc h1").await;
     let stored = b.js(&format!("return localStorage.getItem('{}')", video_tool_check::storage::KEY)).await;
@@ -259,15 +254,6 @@ async fn two_tabs_on_the_same_assessment_do_not_undo_each_other() {
     assert_eq!(answers.get("e2ee"), Some(&video_tool_check::assessment::Answer::No));
     assert_eq!(answers.get("data-location"), Some(&video_tool_check::assessment::Answer::Yes));
     b.close().await;
-}
-
-/// Waits until `script` returns true in the tab on view.
-async fn until(b: &Browser, script: &str, what: &str) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while b.js(script).await != Value::Bool(true) {
-        assert!(Instant::now() < deadline, "{what}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
 }
 
 fn stored_script() -> String {
@@ -281,25 +267,21 @@ async fn removing_everything_in_one_tab_is_not_undone_by_another() {
     let b = Browser::start(1000).await;
     b.open("#/about").await;
     b.type_into("#org-name", "Shared PC Surgery").await;
-    until(&b, &format!("{}?.includes('Shared PC Surgery') === true", stored_script()), "the name was never saved")
-        .await;
-    let first = b.client.window().await.unwrap();
-    let second = b.client.new_window(true).await.unwrap().handle;
-    b.client.switch_to_window(second).await.unwrap();
+    b.until(&format!("{}?.includes('Shared PC Surgery') === true", stored_script()), "the name was never saved").await;
+    let (first, _) = b.second_tab().await;
     b.open("#/assessments").await;
     b.click("#remove-everything").await;
     b.click("#remove-everything-confirm").await;
 
     b.client.switch_to_window(first).await.unwrap();
-    until(
-        &b,
+    b.until(
         "return document.querySelector('.vtc-notice').textContent.includes('removed from this browser in another tab')",
         "the first tab was never told",
     )
     .await;
     assert_eq!(b.js("return document.querySelector('#org-name').value").await, "");
     b.type_into("#your-name", "Robin").await;
-    until(&b, &format!("{}?.includes('Robin') === true", stored_script()), "the new answer was never saved").await;
+    b.until(&format!("{}?.includes('Robin') === true", stored_script()), "the new answer was never saved").await;
     let stored = b.js(&stored_script()).await;
     assert!(!stored.as_str().unwrap().contains("Shared PC Surgery"), "the removed answers came back: {stored}");
     b.close().await;
@@ -312,9 +294,7 @@ async fn a_tab_never_writes_over_what_another_saved_and_it_cannot_read() {
     let b = Browser::start(1000).await;
     b.open("#/section/risk").await;
     b.choose("e2ee-yes").await;
-    let first = b.client.window().await.unwrap();
-    let second = b.client.new_window(true).await.unwrap().handle;
-    b.client.switch_to_window(second).await.unwrap();
+    let (first, _) = b.second_tab().await;
     b.open("").await;
     let newer = r#"{"format":"video-tool-check/library","version":99,"current":"a1","saved":[]}"#;
     b.js(&format!("localStorage.setItem('{}', {newer:?}); return true", video_tool_check::storage::KEY)).await;
@@ -345,16 +325,13 @@ async fn a_reloaded_tab_keeps_its_own_assessment() {
     b.open("").await;
     b.js(&format!("localStorage.setItem('{}', {:?}); return true", storage::KEY, storage::encode_library(&lib))).await;
     b.client.refresh().await.unwrap();
-    until(
-        &b,
+    b.until(
         "return document.querySelector('#working-on')?.textContent.includes('Alpha check') === true",
         "the first tab is not on Alpha",
     )
     .await;
 
-    let first = b.client.window().await.unwrap();
-    let second = b.client.new_window(true).await.unwrap().handle;
-    b.client.switch_to_window(second).await.unwrap();
+    let (first, _) = b.second_tab().await;
     b.open("#/assessments").await;
     b.click("#saved-a2 .vtc-open").await;
     b.heading_is("Check a video tool").await;

@@ -289,6 +289,25 @@ impl Browser {
         panic!("could not read the text of {css}");
     }
 
+    /// Waits until `script` returns true in the tab on view; fails with `what`
+    /// if it has not after 10 seconds.
+    pub async fn until(&self, script: &str, what: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.js(script).await != Value::Bool(true) {
+            assert!(Instant::now() < deadline, "{what}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Opens a second tab in the same browser, as a person would, and
+    /// switches to it. Returns the first tab and the second.
+    pub async fn second_tab(&self) -> (fantoccini::wd::WindowHandle, fantoccini::wd::WindowHandle) {
+        let first = self.client.window().await.unwrap();
+        let second = self.client.new_window(true).await.unwrap().handle;
+        self.client.switch_to_window(second.clone()).await.unwrap();
+        (first, second)
+    }
+
     pub async fn exists(&self, css: &str) -> bool {
         self.client.find(Locator::Css(css)).await.is_ok()
     }
