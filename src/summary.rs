@@ -117,6 +117,17 @@ pub fn long_date(iso: &str) -> String {
     }
 }
 
+/// Who does an action, by when, and whether it is done, as the plain text and
+/// the printed summary both say it.
+pub fn plan_sentence(owner: &str, due: &str, done: bool) -> String {
+    format!(
+        "Owner: {}. Due: {}. Status: {}.",
+        or_not_given(owner),
+        or_not_given(&long_date(due)),
+        if done { "done" } else { "to do" }
+    )
+}
+
 /// `s` trimmed, or "Not given" when there is nothing.
 pub fn or_not_given(s: &str) -> String {
     let s = s.trim();
@@ -258,21 +269,12 @@ impl DpoSummary {
     /// A line each for the plain-text download.
     pub fn action_line(item: &ActionItem) -> String {
         let tag = if item.essential { "[Essential] " } else { "" };
-        let or_not_given = |v: &str| {
-            if v.is_empty() {
-                NOT_GIVEN.to_string()
-            } else {
-                v.to_string()
-            }
-        };
         format!(
-            "{tag}{} (you answered {}): {} Owner: {}. Due: {}. Status: {}.",
+            "{tag}{} (you answered {}): {} {}",
             item.statement,
             item.answer.label(),
             item.todo,
-            or_not_given(&item.owner),
-            or_not_given(&long_date(&item.due)),
-            if item.done { "done" } else { "to do" }
+            plan_sentence(&item.owner, &item.due, item.done)
         )
     }
 

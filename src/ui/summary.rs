@@ -10,7 +10,7 @@ use super::AppState;
 use crate::assessment::ActionPlan;
 use crate::content::Check;
 use crate::export::{email, file, report};
-use crate::summary::{long_date, or_not_given, DpoSummary};
+use crate::summary::{long_date, or_not_given, plan_sentence, DpoSummary};
 
 /// One action with its owner, due date and status, all editable and saved as typed.
 #[component]
@@ -35,7 +35,7 @@ fn ActionRow(number: usize, check: &'static Check) -> impl IntoView {
             <p class="vtc-sources">{move || format!("Because you answered {} to: {}", answer(), check.statement)}</p>
             <p class="vtc-print-only">{move || {
                 let p = plan();
-                format!("Owner: {}. Due: {}. Status: {}.", or_not_given(&p.owner), or_not_given(&long_date(&p.due)), if p.done { "done" } else { "to do" })
+                plan_sentence(&p.owner, &p.due, p.done)
             }}</p>
             <div class="vtc-plan vtc-no-print">
                 <div class="nhsuk-form-group">
