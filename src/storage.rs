@@ -199,6 +199,11 @@ pub mod browser {
         web_sys::window()?.local_storage().ok().flatten()
     }
 
+    /// This tab's own storage, blocked where local storage is.
+    fn tab_storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.session_storage().ok().flatten()
+    }
+
     /// Which assessment this tab works on, kept for this tab alone (session
     /// storage lasts as long as the tab, reloads included). The library's own
     /// `current` is whichever tab saved last; without this, reloading a tab
@@ -206,11 +211,11 @@ pub mod browser {
     const THIS_TAB: &str = "video-tool-check.this-tab";
 
     pub fn this_tabs_assessment() -> Option<String> {
-        web_sys::window()?.session_storage().ok().flatten()?.get_item(THIS_TAB).ok().flatten()
+        tab_storage()?.get_item(THIS_TAB).ok().flatten()
     }
 
     pub fn remember_this_tabs_assessment(id: &str) {
-        if let Some(s) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        if let Some(s) = tab_storage() {
             let _ = s.set_item(THIS_TAB, id);
         }
     }
@@ -260,6 +265,7 @@ pub mod browser {
     /// could not be read (a newer version's, or data that could not be moved
     /// aside): writing would lose it, so this refuses and says so.
     pub fn save(lib: &Library, last: &mut Option<String>) -> Result<(), String> {
+        const NOT_OURS_TO_OVERWRITE: &str = "Answers this page could not read are saved in this browser, perhaps by a newer version of Video Tool Check or in another tab or window. So that they are not written over, this page has not saved. Reload the page to see them.";
         let text = encode_library(lib);
         if last.as_deref() == Some(text.as_str()) {
             return Ok(());
@@ -275,8 +281,6 @@ pub mod browser {
         *last = Some(text);
         Ok(())
     }
-
-    pub const NOT_OURS_TO_OVERWRITE: &str = "Answers this page could not read are saved in this browser, perhaps by a newer version of Video Tool Check or in another tab or window. So that they are not written over, this page has not saved. Reload the page to see them.";
 
     /// Removes everything this widget keeps, including set-aside data.
     pub fn clear_all() {

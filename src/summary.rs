@@ -330,6 +330,8 @@ impl DpoSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assessment::tests::complete_gp_teams;
+    use crate::assessment::Assessment;
 
     #[test]
     fn dates_read_as_people_write_them() {
@@ -340,8 +342,6 @@ mod tests {
             assert_eq!(long_date(odd), odd);
         }
     }
-    use crate::assessment::tests::complete_gp_teams;
-    use crate::assessment::Assessment;
 
     #[test]
     fn summary_of_a_finished_check_with_one_action() {

@@ -81,14 +81,13 @@ pub fn ToolScreen() -> impl IntoView {
                 let id = format!("tool-{}", t.id);
                 let hint_id = format!("tool-{}-hint", t.id);
                 let tool_id = t.id;
-                let checked_id = t.id;
                 let label = if t.retired { format!("{} (closed)", t.name) } else { t.name.to_string() };
                 let hint = config.log_entry(t.id).map(|e| format!("{} by {}", e.status.label(), config.log_owner()));
                 view! {
                     <div class="nhsuk-radios__item">
                         <input class="nhsuk-radios__input" id=id.clone() name="tool" type="radio" value=t.id
                             aria-describedby=hint.as_ref().map(|_| hint_id.clone())
-                            prop:checked=move || selected().as_deref() == Some(checked_id)
+                            prop:checked=move || selected().as_deref() == Some(tool_id)
                             on:change=move |_| a.update(|a| a.tool = Some(ToolChoice::Listed(tool_id.to_string())))/>
                         <label class="nhsuk-label nhsuk-radios__label" for=id>{label}</label>
                         {hint.map(|h| view! { <div class="nhsuk-hint nhsuk-radios__hint" id=hint_id>{h}</div> })}
