@@ -10,6 +10,10 @@
 
 use std::fmt::Write as _;
 
+// json.rs reads the saved answers too, which are kept in a `ByCheck`.
+#[allow(dead_code)]
+#[path = "src/by_check.rs"]
+mod by_check;
 #[allow(dead_code, unused_macros)]
 #[path = "src/json.rs"]
 mod json;
@@ -86,6 +90,7 @@ const CONTENT: Kind = Record(
 fn main() {
     println!("cargo:rerun-if-changed={GUIDANCE}");
     println!("cargo:rerun-if-changed=src/json.rs");
+    println!("cargo:rerun-if-changed=src/by_check.rs");
     let text = std::fs::read_to_string(GUIDANCE).unwrap_or_else(|e| fail(&format!("cannot read it: {e}")));
     let v = json::parse(&text).unwrap_or_else(|e| fail(&e.to_string()));
     let mut out = String::from("// Made by build.rs from content/guidance.json. Edit that file, not this one.\n");

@@ -2,7 +2,7 @@
 //! their answers, and what follows from them. No web types here, so all of it
 //! is tested with plain `cargo test`.
 
-use std::collections::BTreeMap;
+use crate::by_check::ByCheck;
 
 use crate::content::{Check, Condition, Content, Section};
 use crate::json::{self, Fields, FromJson, ShapeError, ToJson, Value};
@@ -318,10 +318,10 @@ pub struct Assessment {
     pub tool: Option<ToolChoice>,
     /// Answers by check id. Answers to checks that no longer apply (say the user
     /// changed the purpose) are kept, so changing back loses nothing.
-    pub answers: BTreeMap<String, Answer>,
+    pub answers: ByCheck<Answer>,
     pub dpia: DpiaScreening,
     /// Owner, due date and status of the action for a check, by check id.
-    pub plans: BTreeMap<String, ActionPlan>,
+    pub plans: ByCheck<ActionPlan>,
     /// The DPO's decisions, when a reviewed file comes back. Written by the
     /// DPO review round trip; kept and carried through every save and file.
     pub review: Option<DpoReview>,
@@ -334,7 +334,7 @@ pub struct DpoReview {
     /// ISO date of the review.
     pub date: String,
     /// The DPO's decision on each check, by check id; "overall" for the whole.
-    pub decisions: BTreeMap<String, Decision>,
+    pub decisions: ByCheck<Decision>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

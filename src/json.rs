@@ -12,8 +12,8 @@
 //! Numbers are kept as their text: the formats only use small whole numbers,
 //! and leaving out float parsing keeps the download small.
 
+use crate::by_check::ByCheck;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// Files nested deeper than this are refused, as serde_json refuses them.
@@ -603,10 +603,11 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
-impl<T: FromJson> FromJson for BTreeMap<String, T> {
+impl<T: FromJson> FromJson for ByCheck<T> {
     fn from_json(v: &Value) -> Result<Self, ShapeError> {
         let members = v.as_object().ok_or_else(|| ShapeError::new("expected an object, in { }"))?;
-        let mut out = BTreeMap::new();
+        // A repeated key: the last one counts, as everywhere in this reader.
+        let mut out = ByCheck::default();
         for (k, item) in members {
             out.insert(k.to_string(), T::from_json(item).map_err(|e| e.within(k.to_string()))?);
         }
@@ -672,10 +673,10 @@ impl<T: ToJson> ToJson for Vec<T> {
     }
 }
 
-impl<T: ToJson> ToJson for BTreeMap<String, T> {
+impl<T: ToJson> ToJson for ByCheck<T> {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::start(out);
-        for (k, v) in self {
+        for (k, v) in self.iter() {
             o = o.member(k, v);
         }
         o.end()
@@ -771,7 +772,7 @@ mod tests {
             "{\n  \"a\": [\n    null\n  ]\n}"
         );
         let mut out = String::new();
-        let map = BTreeMap::from([("x\"".to_string(), vec![true]), ("y".to_string(), vec![])]);
+        let map = ByCheck::from([("x\"", vec![true]), ("y", vec![])]);
         Object::start(&mut out).member("a", &Some(7u32)).member("b", &None::<u32>).member("m", &map).end();
         assert_eq!(out, r#"{"a":7,"b":null,"m":{"x\"":[true],"y":[]}}"#);
     }

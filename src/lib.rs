@@ -8,6 +8,7 @@
 //! - [`ui`]: Leptos components, one module per screen.
 
 pub mod assessment;
+pub mod by_check;
 pub mod choosing;
 pub mod config;
 pub mod content;

@@ -330,7 +330,10 @@ mod tests {
         assert_eq!(lib.current, "a2");
         assert_eq!(lib.current().name, "Zoom review 2026");
         let review = lib.get("a1").unwrap().assessment.review.as_ref().expect("the review is kept");
-        assert_eq!(review.decisions["updates"].verdict, crate::assessment::Verdict::NeedsChange);
+        assert_eq!(
+            review.decisions.get("updates").expect("the sample has a decision on updates").verdict,
+            crate::assessment::Verdict::NeedsChange
+        );
     }
 
     #[test]

@@ -22,7 +22,7 @@ fn ActionRow(number: usize, check: &'static Check) -> impl IntoView {
     let edit = move |f: fn(&mut ActionPlan, String)| {
         move |ev| {
             let v = event_target_value(&ev);
-            a.update(|a| f(a.plans.entry(id.to_string()).or_default(), v))
+            a.update(|a| f(a.plans.get_or_default(id), v))
         }
     };
     view! {
@@ -51,7 +51,7 @@ fn ActionRow(number: usize, check: &'static Check) -> impl IntoView {
                 <div class="nhsuk-checkboxes__item">
                     <input class="nhsuk-checkboxes__input" id=format!("done-{id}") type="checkbox"
                         prop:checked=move || plan().done
-                        on:change=move |ev| { let done = event_target_checked(&ev); a.update(|a| a.plans.entry(id.to_string()).or_default().done = done); }/>
+                        on:change=move |ev| { let done = event_target_checked(&ev); a.update(|a| a.plans.get_or_default(id).done = done); }/>
                     <label class="nhsuk-label nhsuk-checkboxes__label" for=format!("done-{id}")>"Done"</label>
                 </div>
             </div>
