@@ -7,6 +7,11 @@
 //! list searched by halves is as quick and much smaller. Kept in id order, so
 //! the saved JSON is exactly what the `BTreeMap` wrote.
 
+/// More than any assessment can hold: the guidance has a few dozen checks.
+/// Files with more are refused, so a hostile one cannot make the page
+/// shuffle a huge list into order (each insert moves what sorts after it).
+pub const MAX_ENTRIES: usize = 1000;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ByCheck<V> {
     /// Sorted by id, each id once.

@@ -606,6 +606,13 @@ impl<T: FromJson> FromJson for Vec<T> {
 impl<T: FromJson> FromJson for ByCheck<T> {
     fn from_json(v: &Value) -> Result<Self, ShapeError> {
         let members = v.as_object().ok_or_else(|| ShapeError::new("expected an object, in { }"))?;
+        if members.len() > crate::by_check::MAX_ENTRIES {
+            return Err(ShapeError::new(format!(
+                "{} entries, but no assessment has more than {}",
+                members.len(),
+                crate::by_check::MAX_ENTRIES
+            )));
+        }
         // A repeated key: the last one counts, as everywhere in this reader.
         let mut out = ByCheck::default();
         for (k, item) in members {

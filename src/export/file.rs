@@ -128,6 +128,33 @@ mod tests {
         assert!(started.elapsed().as_secs() < 20, "the import parser is too slow: {:?}", started.elapsed());
     }
 
+    /// `n` answers to made-up checks, in the worst order for a sorted list:
+    /// each id sorts before all the ones already read.
+    fn file_with_answers(n: usize) -> String {
+        let answers: Vec<String> = (0..n).rev().map(|i| format!("\"c{i:06}\":\"no\"")).collect();
+        format!(
+            "{{\"format\":\"video-tool-check/assessment\",\"version\":1,\"assessment\":{{\"answers\":{{{}}}}}}}",
+            answers.join(",")
+        )
+    }
+
+    #[test]
+    fn a_file_with_more_answers_than_any_assessment_is_refused_quickly() {
+        let text = file_with_answers(130_000);
+        assert!(text.len() < crate::storage::MAX_FILE_BYTES, "under the size limit, so only the count stops it");
+        let started = std::time::Instant::now();
+        let err = read(text.len(), &text).unwrap_err();
+        assert!(err.contains("130000 entries, but no assessment has more than 1000"), "{err}");
+        assert!(started.elapsed().as_secs() < 5, "refusing took {:?}", started.elapsed());
+        // As many as allowed, all out of order, still read, and quickly.
+        let text = file_with_answers(crate::by_check::MAX_ENTRIES);
+        let started = std::time::Instant::now();
+        let imported = read(text.len(), &text).expect("a file of checks this version does not know still reads");
+        assert_eq!(imported.assessment.answers.len(), crate::by_check::MAX_ENTRIES);
+        assert_eq!(imported.assessment.answers.iter().next().map(|(id, _)| id), Some("c000000"));
+        assert!(started.elapsed().as_millis() < 1000, "reading took {:?}", started.elapsed());
+    }
+
     #[test]
     fn a_report_cannot_smuggle_markup_through_import() {
         let content = Content::builtin();
