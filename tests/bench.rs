@@ -17,7 +17,8 @@ use video_tool_check::content::Content;
 use video_tool_check::library::Library;
 use video_tool_check::storage;
 
-const LOADS: usize = 15;
+// Enough loads that one slow moment on the machine moves the median little.
+const LOADS: usize = 21;
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.partial_cmp(b).unwrap());
@@ -27,6 +28,13 @@ fn median(mut v: Vec<f64>) -> f64 {
     } else {
         (v[n / 2 - 1] + v[n / 2]) / 2.0
     }
+}
+
+/// The value a fraction `q` of the way through `v` once sorted (nearest rank).
+fn quantile(v: &[f64], q: f64) -> f64 {
+    let mut v = v.to_vec();
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    v[((v.len() - 1) as f64 * q).round() as usize]
 }
 
 fn complete(i: usize) -> Assessment {
@@ -151,15 +159,19 @@ async fn benchmark() {
         seed(&b, Some(&fifty)).await;
         widget_fifty.push(time_load(&b, &widget_url).await);
     }
+    // The middle half of the loads too: on a shared 2-core machine one run's
+    // median can move by a tenth, so the spread says how far to trust it.
+    let spread = |v: &[f64]| format!("middle half {:.1} to {:.1} ms", quantile(v, 0.25), quantile(v, 0.75));
+    let (plain_spread, empty_spread, fifty_spread) = (spread(&plain), spread(&widget_empty), spread(&widget_fifty));
     let (plain, widget_empty, widget_fifty) = (median(plain), median(widget_empty), median(widget_fifty));
     println!("\nTime to an interactive first screen (median of {LOADS} loads, loopback, no cache)");
-    println!("  static HTML page of the same screen    {plain:>8.1} ms");
+    println!("  static HTML page of the same screen    {plain:>8.1} ms                              {plain_spread}");
     println!(
-        "  widget, nothing saved                  {widget_empty:>8.1} ms   ratio {:.2} (budget 2.00)",
+        "  widget, nothing saved                  {widget_empty:>8.1} ms   ratio {:.2} (budget 2.00)   {empty_spread}",
         widget_empty / plain
     );
     println!(
-        "  widget, 50 saved assessments           {widget_fifty:>8.1} ms   ratio {:.2} (budget 2.00)",
+        "  widget, 50 saved assessments           {widget_fifty:>8.1} ms   ratio {:.2} (budget 2.00)   {fifty_spread}",
         widget_fifty / plain
     );
 
