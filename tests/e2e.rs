@@ -169,6 +169,11 @@ async fn another_tool_by_name_works_on_a_phone_sized_screen() {
     b.click("#continue").await;
     b.heading_is("Choosing and buying the tool").await;
     b.assert_accessible("a section at 320px").await;
+    // Continuing with nothing answered lists every question, linked to it.
+    b.click("#continue").await;
+    b.wait_for("#error-summary").await;
+    assert!(b.text("#error-summary").await.contains("Answer: "));
+    b.assert_accessible("a section's error summary at 320px").await;
     // Nothing is wider than the screen.
     let overflow = b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth").await;
     assert_eq!(overflow.as_i64(), Some(0), "the page scrolls sideways at 320px");

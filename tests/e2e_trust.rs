@@ -309,6 +309,13 @@ async fn a_tab_never_writes_over_what_another_saved_and_it_cannot_read() {
         b.js("return document.querySelector('#data-location-no').checked").await == Value::Bool(true),
         "the answer is still on screen"
     );
+    // Reloaded, this older version says whose the data is, offers it as a
+    // download, and still leaves it where the newer version looks.
+    b.client.refresh().await.unwrap();
+    b.wait_for("#unreadable-data").await;
+    assert!(b.text("#unreadable-data").await.contains("newer version"));
+    b.assert_accessible("saved data this version cannot read").await;
+    assert_eq!(b.js(&stored_script()).await, newer, "reloading wrote over what the other saved");
     b.close().await;
 }
 
