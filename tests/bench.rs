@@ -3,9 +3,9 @@
 //! vary from machine to machine, so they belong here, not in the test suite.
 //! It prints, in one run: the raw and gzip size of each file; the time to an
 //! interactive first screen against a plain static page of the same screen
-//! (median of 15 loads each, with and without 50 saved assessments); the time
-//! from answering a check to the screen updated and saved; and the memory in
-//! use after a full assessment.
+//! (median of 21 loads each, and their middle half, with and without 50 saved
+//! assessments); the time from answering a check to the screen updated and
+//! saved; and the memory in use after a full assessment.
 
 #![cfg(not(target_arch = "wasm32"))]
 
