@@ -239,13 +239,7 @@ pub mod browser {
                 // it; `save` will not write over it.
                 Err(error @ LoadError::TooNew(_)) => Loaded::Unreadable { raw, error },
                 Err(error) => {
-                    // Keep the first unreadable copy; a later one goes beside it.
-                    let aside = if s.get_item(UNREADABLE_KEY).ok().flatten().is_some() {
-                        format!("{UNREADABLE_KEY}.{}", js_sys::Date::now() as u64)
-                    } else {
-                        UNREADABLE_KEY.to_string()
-                    };
-                    if s.set_item(&aside, &raw).is_ok() {
+                    if set_aside(&raw).is_ok() {
                         let _ = s.remove_item(KEY);
                     }
                     Loaded::Unreadable { raw, error }
@@ -253,6 +247,20 @@ pub mod browser {
             },
             _ => Loaded::Nothing,
         }
+    }
+
+    /// Copies `raw`, saved data this version cannot use, to a key of its own,
+    /// where it stays to be downloaded until the user removes everything. The
+    /// first copy set aside is kept; a later one goes beside it. Only once
+    /// this has worked may anything be written where `raw` was.
+    pub fn set_aside(raw: &str) -> Result<(), String> {
+        let s = storage().ok_or("This browser is not letting the page change what it saved.")?;
+        let aside = if s.get_item(UNREADABLE_KEY).ok().flatten().is_some() {
+            format!("{UNREADABLE_KEY}.{}", js_sys::Date::now() as u64)
+        } else {
+            UNREADABLE_KEY.to_string()
+        };
+        s.set_item(&aside, raw).map_err(|_| "Your browser's storage is full or refused to save.".to_string())
     }
 
     /// Saves the library unless `last`, the text this tab last read or wrote,

@@ -191,6 +191,37 @@ async fn answers_saved_by_a_newer_version_stay_where_it_looks_for_them() {
 }
 
 #[wasm_bindgen_test]
+async fn a_newer_versions_answers_can_be_set_aside_so_this_page_saves_again() {
+    let newer = r#"{"format":"video-tool-check/library","version":99,"current":"a1","saved":[]}"#;
+    let (root, _h) = mount_at("#/about", Some(newer));
+    settle().await;
+    assert!(text(&root, "#unreadable-data").contains("Until you set it aside, this page cannot save your answers."));
+    type_into(&root, "#org-name", "Riverside Surgery");
+    settle().await;
+    assert!(text(&root, "#save-problem").contains("could not read"));
+    // It asks first, and only then moves anything.
+    q(&root, "#set-aside").click();
+    settle().await;
+    assert!(text(&root, "#confirm-set-aside").contains("Set the newer answers aside?"));
+    assert_eq!(local().get_item(storage::KEY).unwrap().as_deref(), Some(newer));
+    q(&root, "#set-aside-confirm").click();
+    settle().await;
+    // Nothing is lost: the newer answers have a key of their own, and what
+    // was typed before is saved at once, without typing it again.
+    assert_eq!(local().get_item(storage::UNREADABLE_KEY).unwrap().as_deref(), Some(newer));
+    assert_eq!(saved().about.org_name, "Riverside Surgery");
+    assert!(root.query_selector("#save-problem").unwrap().is_none(), "the not-saved warning stayed");
+    assert!(text(&root, "#unreadable-data").contains("set aside in this browser"));
+    assert!(root.query_selector("#set-aside").unwrap().is_none(), "the way out is still offered");
+    assert!(text(&root, ".vtc-notice").contains("This page saves your answers from now on."));
+    // And so it does.
+    type_into(&root, "#org-name", "Riverside Surgery PCN");
+    settle().await;
+    assert_eq!(saved().about.org_name, "Riverside Surgery PCN");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn typed_html_is_shown_as_text_and_the_email_goes_to_the_dpo() {
     let mut a = video_tool_check::assessment::Assessment::default();
     a.about.org_name = "<img src=x onerror=\"document.title='owned'\">".into();

@@ -316,6 +316,23 @@ async fn a_tab_never_writes_over_what_another_saved_and_it_cannot_read() {
     assert!(b.text("#unreadable-data").await.contains("newer version"));
     b.assert_accessible("saved data this version cannot read").await;
     assert_eq!(b.js(&stored_script()).await, newer, "reloading wrote over what the other saved");
+    b.screenshot("19-newer-data").await;
+    // The way out: set it aside, after a question, and this page saves again.
+    b.click("#set-aside").await;
+    b.wait_for("#confirm-set-aside").await;
+    b.assert_accessible("the question before setting data aside").await;
+    b.screenshot("20-set-aside-question").await;
+    b.click("#set-aside-confirm").await;
+    b.wait_for(".vtc-notice .nhsuk-inset-text").await;
+    let aside = format!("return localStorage.getItem('{}')", video_tool_check::storage::UNREADABLE_KEY);
+    assert_eq!(b.js(&aside).await, newer, "the newer answers were not kept");
+    b.open("#/section/risk").await;
+    b.choose("e2ee-no").await;
+    let saved_here = format!(
+        "const t = localStorage.getItem('{}'); return t !== null && t.includes('\"e2ee\":\"no\"')",
+        video_tool_check::storage::KEY
+    );
+    b.until(&saved_here, "this page saved its answers once the newer ones were set aside").await;
     b.close().await;
 }
 

@@ -95,6 +95,9 @@ impl AppState {
 struct Unreadable {
     raw: String,
     message: String,
+    /// Left where the widget saves, as a newer version's data is, so that
+    /// version finds it. Until the user sets it aside, this page cannot save.
+    in_place: bool,
 }
 
 #[component]
@@ -108,7 +111,8 @@ pub fn App() -> impl IntoView {
             (library, Some(raw), None)
         }
         Loaded::Unreadable { raw, error } => {
-            (Library::default(), None, Some(Unreadable { raw, message: error.message() }))
+            let in_place = matches!(error, storage::LoadError::TooNew(_));
+            (Library::default(), None, Some(Unreadable { raw, message: error.message(), in_place }))
         }
     };
     // What this tab last read from or wrote to storage: see `storage::browser::save`.
@@ -219,6 +223,31 @@ pub fn App() -> impl IntoView {
         screen
     });
 
+    // The user's way out when a newer version's data is in the way: it is
+    // set aside, not removed, and this page saves from then on.
+    let set_aside = Callback::new(move |()| {
+        let Some(u) = unreadable.get_untracked() else { return };
+        match storage::browser::set_aside(&u.raw) {
+            Ok(()) => {
+                // Its copy is safe, so this page may now write where it was:
+                // one write, so other tabs see a change, not a removal.
+                last_saved.set_value(Some(u.raw.clone()));
+                let saved = state
+                    .library
+                    .with_untracked(|lib| last_saved.try_update_value(|last| storage::browser::save(lib, last)));
+                save_problem.set(saved.and_then(Result::err));
+                unreadable.set(Some(Unreadable {
+                    message: "The answers from the newer version are set aside in this browser.".to_string(),
+                    in_place: false,
+                    ..u
+                }));
+                state.tell("The newer answers are set aside. This page saves your answers from now on.");
+                browser::focus_heading();
+            }
+            Err(problem) => save_problem.set(Some(problem)),
+        }
+    });
+
     let download_unreadable = move |_| {
         if let Some(u) = unreadable.get_untracked() {
             let _ = browser::download("video-tool-check-unreadable-data.json", "application/json", &u.raw);
@@ -239,10 +268,19 @@ pub fn App() -> impl IntoView {
                     <h2 class="nhsuk-warning-callout__label">"We could not read your saved answers"</h2>
                     <p>{u.message}</p>
                     <p>"We have kept the saved data in this browser and not overwritten it. Download it and send it to whoever supports this page, or start again."</p>
+                    {u.in_place.then(|| view! {
+                        <p id="cannot-save">"Until you set it aside, this page cannot save your answers."</p>
+                    })}
                     <div class="vtc-actions">
                         <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=download_unreadable>"Download the saved data"</button>
                         <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| { unreadable.set(None); browser::focus_heading(); }>"Hide this message"</button>
                     </div>
+                    {u.in_place.then(|| view! {
+                        <common::ConfirmButton id="set-aside" label="Set it aside and save here" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-top-4"
+                            question="Set the newer answers aside?"
+                            explanation="This page then saves your answers in their place. The newer answers stay in this browser under another name, and you can still download them here. The newer version will not open them by itself."
+                            yes="Yes, set them aside" no="No, leave them" on_yes=set_aside/>
+                    })}
                 </div>
             })}
             {move || save_problem.get().filter(|_| storage_available).map(|problem| view! {
