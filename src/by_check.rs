@@ -3,7 +3,7 @@
 //!
 //! Why not `BTreeMap<String, V>`: its node code is compiled once for each kind
 //! of value, and for the answers, plans and DPO decisions that came to about
-//! 10 KB of the download. An assessment holds a few dozen entries, so a sorted
+//! 10 KB of the wasm, 5 KB gzipped. An assessment holds a few dozen entries, so a sorted
 //! list searched by halves is as quick and much smaller. Kept in id order, so
 //! the saved JSON is exactly what the `BTreeMap` wrote.
 
