@@ -20,8 +20,13 @@ use video_tool_check::storage;
 // Enough loads that one slow moment on the machine moves the median little.
 const LOADS: usize = 21;
 
-fn median(mut v: Vec<f64>) -> f64 {
+fn sorted(mut v: Vec<f64>) -> Vec<f64> {
     v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    v
+}
+
+fn median(v: Vec<f64>) -> f64 {
+    let v = sorted(v);
     let n = v.len();
     if n % 2 == 1 {
         v[n / 2]
@@ -32,8 +37,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 /// The value a fraction `q` of the way through `v` once sorted (nearest rank).
 fn quantile(v: &[f64], q: f64) -> f64 {
-    let mut v = v.to_vec();
-    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let v = sorted(v.to_vec());
     v[((v.len() - 1) as f64 * q).round() as usize]
 }
 

@@ -172,9 +172,12 @@ async fn corrupt_saved_data_is_reported_and_kept_aside() {
     root.remove();
 }
 
+/// A library saved by a version of the widget newer than this one.
+const NEWER_LIBRARY: &str = r#"{"format":"video-tool-check/library","version":99,"current":"a1","saved":[]}"#;
+
 #[wasm_bindgen_test]
 async fn answers_saved_by_a_newer_version_stay_where_it_looks_for_them() {
-    let newer = r#"{"format":"video-tool-check/library","version":99,"current":"a1","saved":[]}"#;
+    let newer = NEWER_LIBRARY;
     let (root, _h) = mount_at("#/about", Some(newer));
     settle().await;
     assert!(text(&root, "#unreadable-data").contains("newer version"));
@@ -192,7 +195,7 @@ async fn answers_saved_by_a_newer_version_stay_where_it_looks_for_them() {
 
 #[wasm_bindgen_test]
 async fn a_newer_versions_answers_can_be_set_aside_so_this_page_saves_again() {
-    let newer = r#"{"format":"video-tool-check/library","version":99,"current":"a1","saved":[]}"#;
+    let newer = NEWER_LIBRARY;
     let (root, _h) = mount_at("#/about", Some(newer));
     settle().await;
     assert!(text(&root, "#unreadable-data").contains("Until you set it aside, this page cannot save your answers."));

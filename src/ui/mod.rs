@@ -195,14 +195,18 @@ pub fn App() -> impl IntoView {
     // first run is the library as loaded, which storage already holds, so it
     // is skipped: with 50 assessments saved, that keeps the page free to
     // answer clicks while it starts. Data that could not be read at load is
-    // never written over: it was moved aside.
+    // never written over: it was moved aside. (Setting aside a newer
+    // version's data also saves at once, through the same `save_library`.)
+    let save_library = move |lib: &Library| {
+        let saved = last_saved.try_update_value(|last| storage::browser::save(lib, last));
+        save_problem.set(saved.and_then(Result::err));
+    };
     Effect::new(move |first_run_done: Option<()>| {
         state.library.with(|lib| {
             if first_run_done.is_none() || (lib.is_blank() && unreadable.with_untracked(|u| u.is_some())) {
                 return;
             }
-            let saved = last_saved.try_update_value(|last| storage::browser::save(lib, last));
-            save_problem.set(saved.and_then(Result::err));
+            save_library(lib);
         });
     });
 
@@ -232,10 +236,7 @@ pub fn App() -> impl IntoView {
                 // Its copy is safe, so this page may now write where it was:
                 // one write, so other tabs see a change, not a removal.
                 last_saved.set_value(Some(u.raw.clone()));
-                let saved = state
-                    .library
-                    .with_untracked(|lib| last_saved.try_update_value(|last| storage::browser::save(lib, last)));
-                save_problem.set(saved.and_then(Result::err));
+                state.library.with_untracked(save_library);
                 unreadable.set(Some(Unreadable {
                     message: "The answers from the newer version are set aside in this browser.".to_string(),
                     in_place: false,
