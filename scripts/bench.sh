@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
-trunk build --release --offline
+scripts/trunk-release.sh build
 cargo test --offline --test bench -- --ignored --nocapture

@@ -8,4 +8,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
-exec trunk serve --release --offline --no-autoreload --no-spa --address 127.0.0.1 --port 8080
+exec scripts/trunk-release.sh serve --no-autoreload --no-spa --address 127.0.0.1 --port 8080

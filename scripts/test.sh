@@ -17,7 +17,7 @@ say "Unit tests (domain, content, exports, saved format)"
 cargo test --offline --lib
 
 say "Building the release dist/"
-trunk build --release --offline
+scripts/trunk-release.sh build
 
 say "Component tests in headless Chromium"
 WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --offline --target wasm32-unknown-unknown --test components

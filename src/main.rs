@@ -10,7 +10,9 @@ fn main() {
     }
 }
 
-/// Panics show in the browser console rather than as a silent stop.
+/// Panics show in the browser console rather than as a silent stop. Only in
+/// builds with `VTC_PANIC_MESSAGES=1`: the size-optimised release build stops
+/// at a panic before any hook runs (scripts/trunk-release.sh says why).
 fn console_error_panic_hook_lite() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&info.to_string().into());

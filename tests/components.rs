@@ -164,7 +164,7 @@ async fn corrupt_saved_data_is_reported_and_kept_aside() {
         Some("{\"format\":\"video-tool-check/assessment\",\"version\":1,\"assess")
     );
     // Hiding the message removes the button pressed: focus goes to the heading.
-    q(&root, "#unreadable-data .vtc-actions button:last-child").click();
+    q(&root, "#hide-unreadable").click();
     settle().await;
     assert!(root.query_selector("#unreadable-data").unwrap().is_none());
     let focused = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
@@ -199,6 +199,8 @@ async fn a_newer_versions_answers_can_be_set_aside_so_this_page_saves_again() {
     let (root, _h) = mount_at("#/about", Some(newer));
     settle().await;
     assert!(text(&root, "#unreadable-data").contains("Until you set it aside, this page cannot save your answers."));
+    // The warning cannot be hidden while it blocks saving, or the way out would go with it.
+    assert!(!text(&root, "#unreadable-data").contains("Hide this message"), "the warning can be hidden");
     type_into(&root, "#org-name", "Riverside Surgery");
     settle().await;
     assert!(text(&root, "#save-problem").contains("could not read"));
@@ -217,6 +219,9 @@ async fn a_newer_versions_answers_can_be_set_aside_so_this_page_saves_again() {
     assert!(text(&root, "#unreadable-data").contains("set aside in this browser"));
     assert!(root.query_selector("#set-aside").unwrap().is_none(), "the way out is still offered");
     assert!(text(&root, ".vtc-notice").contains("This page saves your answers from now on."));
+    q(&root, "#hide-unreadable").click();
+    settle().await;
+    assert!(root.query_selector("#unreadable-data").unwrap().is_none(), "the warning stayed");
     // And so it does.
     type_into(&root, "#org-name", "Riverside Surgery PCN");
     settle().await;

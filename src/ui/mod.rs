@@ -274,7 +274,11 @@ pub fn App() -> impl IntoView {
                     })}
                     <div class="vtc-actions">
                         <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=download_unreadable>"Download the saved data"</button>
-                        <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| { unreadable.set(None); browser::focus_heading(); }>"Hide this message"</button>
+                        // While the data blocks saving, the message stays: hiding it
+                        // would also hide the way out, the set-aside button below.
+                        {(!u.in_place).then(|| view! {
+                            <button type="button" id="hide-unreadable" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| { unreadable.set(None); browser::focus_heading(); }>"Hide this message"</button>
+                        })}
                     </div>
                     {u.in_place.then(|| view! {
                         <common::ConfirmButton id="set-aside" label="Set it aside and save here" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-top-4"
