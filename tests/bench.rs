@@ -1,7 +1,7 @@
 //! The benchmark: `scripts/bench.sh` builds the release `dist/` and runs this
 //! ignored test, which prints figures rather than asserting timings: times
 //! vary from machine to machine, so they belong here, not in the test suite.
-//! It prints, in one run: the raw and gzip size of each file; the time to an
+//! It prints, in one run: the raw, gzip and brotli size of each file; the time to an
 //! interactive first screen against a plain static page of the same screen
 //! (median of 21 loads each, and their middle half, with and without 50 saved
 //! assessments); the time from answering a check to the screen updated and
@@ -11,7 +11,7 @@
 
 mod support;
 
-use support::{counts_toward_download, gzip, repo, Browser, StaticServer};
+use support::{brotli, counts_toward_download, gzip, repo, Browser, StaticServer};
 use video_tool_check::assessment::{About, Answer, Assessment, DpiaDecision, OrgType, Purpose, ToolChoice};
 use video_tool_check::content::Content;
 use video_tool_check::library::Library;
@@ -111,26 +111,24 @@ async fn seed(b: &Browser, lib: Option<&Library>) {
 async fn benchmark() {
     let dist = repo().join("dist");
     println!("Video Tool Check benchmark\n");
-    println!("{:<48} {:>10} {:>10}", "file", "raw", "gzip");
-    let (mut raw_total, mut gz_total) = (0, 0);
+    println!("{:<48} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli");
+    let kb = |bytes: usize| format!("{:>8.1}KB", bytes as f64 / 1024.0);
+    let (mut raw_total, mut gz_total, mut br_total) = (0, 0, 0);
     let mut files: Vec<_> = std::fs::read_dir(&dist).expect("build dist/ first").flatten().collect();
     files.sort_by_key(|e| e.file_name());
     for entry in files {
         let bytes = std::fs::read(entry.path()).unwrap();
         let name = entry.file_name().to_string_lossy().to_string();
-        let gz = gzip(&bytes);
-        println!("{name:<48} {:>8.1}KB {:>8.1}KB", bytes.len() as f64 / 1024.0, gz as f64 / 1024.0);
+        let (gz, br) = (gzip(&bytes), brotli(&bytes));
+        println!("{name:<48} {} {} {}", kb(bytes.len()), kb(gz), kb(br));
         if counts_toward_download(&name) {
             raw_total += bytes.len();
             gz_total += gz;
+            br_total += br;
         }
     }
-    println!(
-        "{:<48} {:>8.1}KB {:>8.1}KB",
-        "total the widget loads (without embed.js)",
-        raw_total as f64 / 1024.0,
-        gz_total as f64 / 1024.0
-    );
+    let total = "total the widget loads (without embed.js)";
+    println!("{total:<48} {} {} {}   budget 150.0KB", kb(raw_total), kb(gz_total), kb(br_total));
 
     // A plain static page of the same first screen, served the same way.
     let probe = Browser::start(1000).await;

@@ -29,6 +29,14 @@ pub fn gzip(bytes: &[u8]) -> usize {
     e.finish().unwrap().len()
 }
 
+/// Bytes after brotli at its best level: what a host that offers brotli sends.
+pub fn brotli(bytes: &[u8]) -> usize {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).unwrap();
+    out.len()
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
