@@ -27,3 +27,6 @@ cargo test --offline --test e2e --test e2e_files --test e2e_embed --test e2e_tru
 
 say "Download size guard"
 cargo test --offline --test size
+
+say "The serve command on a fresh copy of the tree"
+scripts/check-serve.sh
