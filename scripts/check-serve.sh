@@ -2,14 +2,16 @@
 # Checks the README's serve command the way a newcomer meets it: on a copy of
 # the tracked files only, as a fresh clone has them, with nothing built yet.
 # It must build and serve the widget: index.html, then the wasm it names.
-# The copy shares this tree's target/ and node_modules/, so only the widget's
-# own crate is compiled again.
+# The copy shares this tree's target/, so only the widget's own crate is
+# compiled again, and has a hard-linked copy of node_modules/: were setup.sh
+# to run `npm ci` there, it would empty a shared folder, not just the copy's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copy=$(mktemp -d)
 port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-git ls-files -z | xargs -0 cp --parents -t "$copy"
-ln -s "$PWD/node_modules" "$copy/node_modules"
+# Timestamps kept, so setup.sh sees the same package-lock.json as here.
+git ls-files -z | xargs -0 cp --parents --preserve=timestamps -t "$copy"
+cp -al node_modules "$copy/node_modules"
 log="$copy/serve.log"
 VTC_PORT=$port CARGO_TARGET_DIR="$PWD/target" setsid "$copy/scripts/serve.sh" >"$log" 2>&1 &
 server=$!

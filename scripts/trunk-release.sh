@@ -23,7 +23,7 @@ if [ "${VTC_PANIC_MESSAGES:-}" != 1 ]; then
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-  # Replaces, not adds to, .cargo/config.toml's flags for wasm32: keep them in step.
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
+  # Cargo adds these to the wasm32 flags in .cargo/config.toml.
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 fi
 exec trunk "$command" --release --offline "$@"
