@@ -3,15 +3,15 @@
 # the tracked files only, as a fresh clone has them, with nothing built yet.
 # It must build and serve the widget: index.html, then the wasm it names.
 # The copy shares this tree's target/, so only the widget's own crate is
-# compiled again, and has a hard-linked copy of node_modules/: were setup.sh
-# to run `npm ci` there, it would empty a shared folder, not just the copy's.
+# compiled again, and a copy of node_modules/ (38 MB, under a second), not a
+# link to it: were setup.sh to run `npm ci` there, it would empty a shared folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copy=$(mktemp -d)
 port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 # Timestamps kept, so setup.sh sees the same package-lock.json as here.
 git ls-files -z | xargs -0 cp --parents --preserve=timestamps -t "$copy"
-cp -al node_modules "$copy/node_modules"
+cp -a node_modules "$copy/node_modules"
 log="$copy/serve.log"
 VTC_PORT=$port CARGO_TARGET_DIR="$PWD/target" setsid "$copy/scripts/serve.sh" >"$log" 2>&1 &
 server=$!
