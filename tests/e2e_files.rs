@@ -128,7 +128,7 @@ async fn downloads_import_into_a_fresh_browser_and_bad_files_change_nothing() {
     b.heading_is("Your summary").await;
     b.open("#/assessments").await;
     assert_eq!(saved_count(&b).await, 2, "the blank one is replaced, then each import is added");
-    let stored = b.js(&format!("return localStorage.getItem('{}')", storage::KEY)).await;
+    let stored = b.stored(storage::KEY).await;
     let lib = storage::decode_library(stored.as_str().unwrap()).unwrap();
     assert!(lib.saved.iter().all(|s| s.assessment == finished()), "an import did not match the original");
     b.close().await;

@@ -248,7 +248,7 @@ async fn two_tabs_on_the_same_assessment_do_not_undo_each_other() {
     .await;
     b.client.refresh().await.unwrap();
     b.wait_for(".vtc h1").await;
-    let stored = b.js(&format!("return localStorage.getItem('{}')", video_tool_check::storage::KEY)).await;
+    let stored = b.stored(video_tool_check::storage::KEY).await;
     let lib = video_tool_check::storage::decode_library(stored.as_str().unwrap()).unwrap();
     let answers = &lib.current().assessment.answers;
     assert_eq!(answers.get("e2ee"), Some(&video_tool_check::assessment::Answer::No));
@@ -282,7 +282,7 @@ async fn removing_everything_in_one_tab_is_not_undone_by_another() {
     assert_eq!(b.js("return document.querySelector('#org-name').value").await, "");
     b.type_into("#your-name", "Robin").await;
     b.until(&format!("{}?.includes('Robin') === true", stored_script()), "the new answer was never saved").await;
-    let stored = b.js(&stored_script()).await;
+    let stored = b.stored(video_tool_check::storage::KEY).await;
     assert!(!stored.as_str().unwrap().contains("Shared PC Surgery"), "the removed answers came back: {stored}");
     b.close().await;
 }
@@ -304,7 +304,7 @@ async fn a_tab_never_writes_over_what_another_saved_and_it_cannot_read() {
     b.wait_for("#save-problem").await;
     assert!(b.text("#save-problem").await.contains("could not read"));
     b.assert_accessible("a tab that has stopped saving").await;
-    assert_eq!(b.js(&stored_script()).await, newer, "this tab wrote over what the other saved");
+    assert_eq!(b.stored(video_tool_check::storage::KEY).await, newer, "this tab wrote over what the other saved");
     assert!(
         b.js("return document.querySelector('#data-location-no').checked").await == Value::Bool(true),
         "the answer is still on screen"
@@ -315,7 +315,7 @@ async fn a_tab_never_writes_over_what_another_saved_and_it_cannot_read() {
     b.wait_for("#unreadable-data").await;
     assert!(b.text("#unreadable-data").await.contains("newer version"));
     b.assert_accessible("saved data this version cannot read").await;
-    assert_eq!(b.js(&stored_script()).await, newer, "reloading wrote over what the other saved");
+    assert_eq!(b.stored(video_tool_check::storage::KEY).await, newer, "reloading wrote over what the other saved");
     b.screenshot("19-newer-data").await;
     // The way out: set it aside, after a question, and this page saves again.
     b.click("#set-aside").await;
@@ -324,8 +324,7 @@ async fn a_tab_never_writes_over_what_another_saved_and_it_cannot_read() {
     b.screenshot("20-set-aside-question").await;
     b.click("#set-aside-confirm").await;
     b.wait_for(".vtc-notice .nhsuk-inset-text").await;
-    let aside = format!("return localStorage.getItem('{}')", video_tool_check::storage::UNREADABLE_KEY);
-    assert_eq!(b.js(&aside).await, newer, "the newer answers were not kept");
+    assert_eq!(b.stored(video_tool_check::storage::UNREADABLE_KEY).await, newer, "the newer answers were not kept");
     b.open("#/section/risk").await;
     b.choose("e2ee-no").await;
     let saved_here = format!(

@@ -365,6 +365,11 @@ impl Browser {
         self.client.execute(script, vec![]).await.unwrap()
     }
 
+    /// What local storage holds under `key`, or null.
+    pub async fn stored(&self, key: &str) -> Value {
+        self.js(&format!("return localStorage.getItem('{key}')")).await
+    }
+
     /// Runs axe-core on the page and fails with every WCAG 2.2 A/AA violation.
     pub async fn assert_accessible(&self, screen: &str) {
         let axe = std::fs::read_to_string(repo().join("node_modules/axe-core/axe.min.js"))
