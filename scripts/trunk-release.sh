@@ -5,7 +5,7 @@
 #
 # Why: the release wasm recompiles Rust's standard library for size, and a
 # panic stops the widget at once instead of first formatting a message. That
-# takes about 17 KB off the gzipped download (issue 6). The cost: a panic
+# takes about 18 KB off the gzipped download (issue 6). The cost: a panic
 # shows in the console as "unreachable", with no message. For a message, set
 # VTC_PANIC_MESSAGES=1.
 #
