@@ -15,13 +15,6 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# The standard library's source, and the crates it needs, for the release
-# build's size options (scripts/trunk-release.sh).
-if ! rustup component list --installed | grep -q '^rust-src'; then
-  say "Adding the standard library's source (rust-src)"
-  rustup component add rust-src
-fi
-
 if ! trunk --version 2>/dev/null | grep -q '0.21.14'; then
   say "Installing trunk 0.21.14 (10-15 minutes the first time)"
   cargo install trunk --version 0.21.14 --locked
@@ -61,4 +54,3 @@ fi
 
 say "Fetching crates"
 cargo fetch --locked
-RUSTC_BOOTSTRAP=1 cargo fetch --locked --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"

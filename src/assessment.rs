@@ -2,50 +2,15 @@
 //! their answers, and what follows from them. No web types here, so all of it
 //! is tested with plain `cargo test`.
 
+use serde::{Deserialize, Serialize};
+
 use crate::by_check::ByCheck;
-
 use crate::content::{Check, Condition, Content, Section};
-use crate::json::{self, Fields, FromJson, ShapeError, ToJson, Value};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum OrgType {
-    /// GP practice or primary care network.
-    Gp,
-    /// NHS trust or foundation trust.
-    Trust,
-    /// Social care or another care provider.
-    Care,
-}
-
-impl OrgType {
-    pub const ALL: [OrgType; 3] = [OrgType::Gp, OrgType::Trust, OrgType::Care];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            OrgType::Gp => "GP practice or primary care network (PCN)",
-            OrgType::Trust => "NHS trust or foundation trust",
-            OrgType::Care => "Social care or other care provider",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            OrgType::Gp => "gp",
-            OrgType::Trust => "trust",
-            OrgType::Care => "care",
-        }
-    }
-}
-
-/// A use a check applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Use {
-    Patients,
-    Staff,
-}
+pub use crate::content::{OrgType, Use, OTHER_TOOL};
 
 /// What the organisation will use the tool for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Purpose {
     Patients,
     Staff,
@@ -85,7 +50,8 @@ impl Purpose {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Answer {
     Yes,
     No,
@@ -113,7 +79,8 @@ impl Answer {
 }
 
 /// Who is doing the assessment.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct About {
     pub org_type: Option<OrgType>,
     pub org_name: String,
@@ -171,8 +138,9 @@ pub fn looks_like_email(s: &str) -> bool {
     }
 }
 
-/// The tool being assessed.
-#[derive(Debug, Clone, PartialEq)]
+/// The tool being assessed. Saved as `{"kind": "listed", "value": "teams"}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
 pub enum ToolChoice {
     /// A tool from the catalogue, by id.
     Listed(String),
@@ -180,13 +148,12 @@ pub enum ToolChoice {
     Other(String),
 }
 
-pub const OTHER_TOOL: &str = "other";
-
 /// The section that holds the DPIA screening question as well as checks.
 pub const DPIA_SECTION: &str = "dpia";
 
 /// The DPIA screening: does this use need a new DPIA?
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum DpiaDecision {
     /// The processing goes beyond any existing DPIA.
     Needed,
@@ -216,7 +183,8 @@ impl DpiaDecision {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DpiaScreening {
     pub decision: Option<DpiaDecision>,
     /// The existing DPIA's title or reference, when it covers this use.
@@ -248,7 +216,8 @@ impl DpiaScreening {
 }
 
 /// Who will do an action and by when: filled in by the user on the summary.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ActionPlan {
     pub owner: String,
     /// ISO date, as a date input gives it.
@@ -312,7 +281,13 @@ impl Action<'_> {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+// The saved form of an assessment, the same in local storage and in files
+// (see docs/file-format.md). Every member may be left out, so a file from an
+// older version, which lacks a newer member, still reads; members this
+// version does not know are ignored. The names serde writes are part of the
+// saved format: the samples in tests/saved/ stop loading if one changes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Assessment {
     pub about: About,
     pub tool: Option<ToolChoice>,
@@ -324,11 +299,14 @@ pub struct Assessment {
     pub plans: ByCheck<ActionPlan>,
     /// The DPO's decisions, when a reviewed file comes back. Written by the
     /// DPO review round trip; kept and carried through every save and file.
+    /// Left out until a DPO has reviewed, so files stay as they were before reviews.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub review: Option<DpoReview>,
 }
 
 /// A DPO's review of an assessment: a decision with reasons on each item.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DpoReview {
     pub reviewer: String,
     /// ISO date of the review.
@@ -337,171 +315,19 @@ pub struct DpoReview {
     pub decisions: ByCheck<Decision>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Decision {
     pub verdict: Verdict,
+    #[serde(default)]
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     Accepted,
     NeedsChange,
     Rejected,
-}
-
-// The saved form of an assessment, the same in local storage and in files
-// (see docs/file-format.md). Every member may be left out, so a file from an
-// older version, which lacks a newer member, still reads. An enum with a
-// `key()` is saved as its key, so a key is part of the saved format: the
-// samples in tests/saved/ stop loading if one changes.
-
-crate::json_names!(OrgType by key);
-crate::json_names!(Use { Patients = "patients", Staff = "staff" });
-crate::json_names!(Purpose by key);
-crate::json_names!(Answer by key);
-crate::json_names!(DpiaDecision by key);
-crate::json_names!(Verdict { Accepted = "accepted", NeedsChange = "needs-change", Rejected = "rejected" });
-
-impl FromJson for About {
-    fn from_json(v: &Value) -> Result<Self, ShapeError> {
-        let o = Fields::of(v)?;
-        Ok(About {
-            org_type: o.opt("org_type")?,
-            org_name: o.opt("org_name")?,
-            your_name: o.opt("your_name")?,
-            dpo_name: o.opt("dpo_name")?,
-            dpo_email: o.opt("dpo_email")?,
-            purpose: o.opt("purpose")?,
-        })
-    }
-}
-
-impl ToJson for About {
-    fn write_json(&self, out: &mut String) {
-        json::Object::start(out)
-            .member("org_type", &self.org_type)
-            .member("org_name", &self.org_name)
-            .member("your_name", &self.your_name)
-            .member("dpo_name", &self.dpo_name)
-            .member("dpo_email", &self.dpo_email)
-            .member("purpose", &self.purpose)
-            .end()
-    }
-}
-
-/// Written as `{"kind": "listed", "value": "teams"}`.
-impl FromJson for ToolChoice {
-    fn from_json(v: &Value) -> Result<Self, ShapeError> {
-        let o = Fields::of(v)?;
-        let kind: String = o.req("kind")?;
-        let value = o.req("value")?;
-        match kind.as_str() {
-            "listed" => Ok(ToolChoice::Listed(value)),
-            "other" => Ok(ToolChoice::Other(value)),
-            _ => Err(ShapeError::new(format!("kind: \"{kind}\" is not one of listed, other"))),
-        }
-    }
-}
-
-impl ToJson for ToolChoice {
-    fn write_json(&self, out: &mut String) {
-        let (kind, value) = match self {
-            ToolChoice::Listed(id) => ("listed", id),
-            ToolChoice::Other(name) => ("other", name),
-        };
-        json::Object::start(out).member("kind", kind).member("value", value).end()
-    }
-}
-
-impl FromJson for DpiaScreening {
-    fn from_json(v: &Value) -> Result<Self, ShapeError> {
-        let o = Fields::of(v)?;
-        Ok(DpiaScreening { decision: o.opt("decision")?, reference: o.opt("reference")?, reason: o.opt("reason")? })
-    }
-}
-
-impl ToJson for DpiaScreening {
-    fn write_json(&self, out: &mut String) {
-        json::Object::start(out)
-            .member("decision", &self.decision)
-            .member("reference", &self.reference)
-            .member("reason", &self.reason)
-            .end()
-    }
-}
-
-impl FromJson for ActionPlan {
-    fn from_json(v: &Value) -> Result<Self, ShapeError> {
-        let o = Fields::of(v)?;
-        Ok(ActionPlan { owner: o.opt("owner")?, due: o.opt("due")?, done: o.opt("done")? })
-    }
-}
-
-impl ToJson for ActionPlan {
-    fn write_json(&self, out: &mut String) {
-        json::Object::start(out).member("owner", &self.owner).member("due", &self.due).member("done", &self.done).end()
-    }
-}
-
-impl FromJson for Assessment {
-    fn from_json(v: &Value) -> Result<Self, ShapeError> {
-        let o = Fields::of(v)?;
-        Ok(Assessment {
-            about: o.opt("about")?,
-            tool: o.opt("tool")?,
-            answers: o.opt("answers")?,
-            dpia: o.opt("dpia")?,
-            plans: o.opt("plans")?,
-            review: o.opt("review")?,
-        })
-    }
-}
-
-impl ToJson for Assessment {
-    fn write_json(&self, out: &mut String) {
-        let o = json::Object::start(out)
-            .member("about", &self.about)
-            .member("tool", &self.tool)
-            .member("answers", &self.answers)
-            .member("dpia", &self.dpia)
-            .member("plans", &self.plans);
-        // Left out until a DPO has reviewed, so files stay as they were before reviews.
-        match &self.review {
-            Some(review) => o.member("review", review).end(),
-            None => o.end(),
-        }
-    }
-}
-
-impl FromJson for DpoReview {
-    fn from_json(v: &Value) -> Result<Self, ShapeError> {
-        let o = Fields::of(v)?;
-        Ok(DpoReview { reviewer: o.opt("reviewer")?, date: o.opt("date")?, decisions: o.opt("decisions")? })
-    }
-}
-
-impl ToJson for DpoReview {
-    fn write_json(&self, out: &mut String) {
-        json::Object::start(out)
-            .member("reviewer", &self.reviewer)
-            .member("date", &self.date)
-            .member("decisions", &self.decisions)
-            .end()
-    }
-}
-
-impl FromJson for Decision {
-    fn from_json(v: &Value) -> Result<Self, ShapeError> {
-        let o = Fields::of(v)?;
-        Ok(Decision { verdict: o.req("verdict")?, reason: o.opt("reason")? })
-    }
-}
-
-impl ToJson for Decision {
-    fn write_json(&self, out: &mut String) {
-        json::Object::start(out).member("verdict", &self.verdict).member("reason", &self.reason).end()
-    }
 }
 
 impl Assessment {

@@ -88,10 +88,69 @@ impl<V, const N: usize> From<[(&str, V); N]> for ByCheck<V> {
     }
 }
 
+/// Saved as a JSON object from id to value, in id order.
+impl<V: serde::Serialize> serde::Serialize for ByCheck<V> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.entries.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+/// Written by hand for the limit: a file with more than [`MAX_ENTRIES`] is
+/// refused, saying how many it has, so the inserts below (each moves what
+/// sorts after it) stay quick whatever the order. A repeated id: the last
+/// one counts. Inserting, not sorting, keeps a sort's code out of the
+/// download for each kind of value.
+impl<'de, V: serde::Deserialize<'de>> serde::Deserialize<'de> for ByCheck<V> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, IgnoredAny, MapAccess, Visitor};
+        use std::marker::PhantomData;
+
+        struct Entries<V>(PhantomData<V>);
+
+        impl<'de, V: serde::Deserialize<'de>> Visitor<'de> for Entries<V> {
+            type Value = ByCheck<V>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object, in { }")
+            }
+
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<ByCheck<V>, M::Error> {
+                let mut out = ByCheck::default();
+                let mut read = 0;
+                while let Some(id) = map.next_key::<String>()? {
+                    if read == MAX_ENTRIES {
+                        // Count the rest without keeping them, for the message.
+                        map.next_value::<IgnoredAny>()?;
+                        let mut total = MAX_ENTRIES + 1;
+                        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {
+                            total += 1;
+                        }
+                        return Err(M::Error::custom(format!(
+                            "{total} entries, but no assessment has more than {MAX_ENTRIES}"
+                        )));
+                    }
+                    read += 1;
+                    out.insert(id, map.next_value()?);
+                }
+                Ok(out)
+            }
+        }
+
+        d.deserialize_map(Entries(PhantomData))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::ByCheck;
     use std::collections::BTreeMap;
+
+    #[test]
+    fn reads_in_any_order_and_the_last_of_a_repeated_id_counts() {
+        let read: ByCheck<u32> = serde_json::from_str(r#"{"b": 1, "a": 2, "b": 3, "c": 4, "a": 5}"#).unwrap();
+        assert_eq!(read.iter().collect::<Vec<_>>(), vec![("a", &5), ("b", &3), ("c", &4)]);
+        assert_eq!(serde_json::to_string(&read).unwrap(), r#"{"a":5,"b":3,"c":4}"#);
+    }
 
     #[test]
     fn behaves_like_the_map_it_replaced() {

@@ -6,7 +6,8 @@
 //! that are right and defaults for the rest: a typo by the publisher must
 //! never stop a practice manager finishing their check.
 
-use crate::json::{self, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::content::Content;
 
@@ -21,7 +22,7 @@ pub fn is_web_page(text: &str) -> bool {
     text.trim_start_matches('\u{feff}').trim_start().starts_with('<')
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Contact {
     pub name: String,
     pub email: String,
@@ -30,7 +31,8 @@ pub struct Contact {
     pub role: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Approval {
     Approved,
     ApprovedWithConditions,
@@ -39,13 +41,6 @@ pub enum Approval {
 }
 
 impl Approval {
-    const ALL: [(&'static str, Approval); 4] = [
-        ("approved", Approval::Approved),
-        ("approved-with-conditions", Approval::ApprovedWithConditions),
-        ("not-approved", Approval::NotApproved),
-        ("under-review", Approval::UnderReview),
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             Approval::Approved => "Approved",
@@ -57,7 +52,7 @@ impl Approval {
 }
 
 /// One row of the publisher's log of approved tools.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LogEntry {
     /// A catalogue tool id, or the name of another tool.
     pub tool: String,
@@ -68,7 +63,9 @@ pub struct LogEntry {
     pub date: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+/// What `config.json` holds, in its own names. Read setting by setting by
+/// [`parse`], so that one mistake costs only that setting.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Config {
     /// The organisation or DPO service that publishes the widget.
     pub publisher: String,
@@ -94,6 +91,11 @@ impl Config {
         self.offer_tools.is_empty() || self.offer_tools.iter().any(|t| t == tool_id)
     }
 
+    /// The catalogue's tools this publisher offers, in the catalogue's order.
+    pub fn offered<'c>(&'c self, content: &'c Content) -> impl Iterator<Item = &'c crate::content::Tool> + 'c {
+        content.tools.iter().filter(|t| self.offers(t.id))
+    }
+
     /// Who the log belongs to, for sentences such as "Approved by …".
     pub fn log_owner(&self) -> &str {
         if self.publisher.trim().is_empty() {
@@ -111,10 +113,11 @@ pub fn parse(text: &str, content: &Content) -> (Config, Vec<String>) {
         let problem = format!("the file is {} KB; the most allowed is 256 KB", text.len() / 1024);
         return (Config::default(), vec![problem]);
     }
-    match json::parse(text.trim_start_matches('\u{feff}')) {
+    match serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}')) {
         Ok(root) => read(&root, content),
         Err(e) => {
-            let problem = format!("line {}, column {}: this is not valid JSON ({})", e.line, e.column, e.what);
+            let what = crate::storage::plain_problem(&e.to_string());
+            let problem = format!("line {}, column {}: this is not valid JSON ({what})", e.line(), e.column());
             (Config::default(), vec![problem])
         }
     }
@@ -131,8 +134,8 @@ pub fn read(root: &Value, content: &Content) -> (Config, Vec<String>) {
     };
 
     let known = ["publisher", "dpo", "ig_contact", "introduction", "approved_tools", "offer_tools", "accent_colour"];
-    for (key, _) in members {
-        if !known.contains(&key.as_ref()) && !key.starts_with('_') {
+    for key in members.keys() {
+        if !known.contains(&key.as_str()) && !key.starts_with('_') {
             problems.push(format!("{key}: this setting does not exist (known settings: {})", known.join(", ")));
         }
     }
@@ -150,7 +153,7 @@ pub fn read(root: &Value, content: &Content) -> (Config, Vec<String>) {
                         Some(id) if content.tool(id).is_some() => config.offer_tools.push(id.to_string()),
                         _ => problems.push(format!(
                             "offer_tools[{i}]: {} is not a tool id (known ids: {})",
-                            json::to_string(t),
+                            t,
                             content.tools.iter().map(|t| t.id).collect::<Vec<_>>().join(", ")
                         )),
                     }
@@ -181,10 +184,47 @@ pub fn read(root: &Value, content: &Content) -> (Config, Vec<String>) {
                 "accent_colour: {c} is too light for white text (contrast {}:1; it needs at least 4.5:1)",
                 crate::one_decimal(contrast_with_white(c))
             )),
-            _ => problems.push(format!("accent_colour: {} is not a colour like \"#005eb8\"", json::to_string(v))),
+            _ => problems.push(format!("accent_colour: {v} is not a colour like \"#005eb8\"")),
         }
     }
     (config, problems)
+}
+
+/// The settings the embed snippet may give in the page address, by the
+/// parameter's name and the setting's path in `config.json`.
+pub const PAGE_PARAMETERS: [(&str, &str); 4] =
+    [("publisher", "publisher"), ("accent", "accent_colour"), ("dpo-name", "dpo.name"), ("dpo-email", "dpo.email")];
+
+/// Reads the page address's parameters (name and decoded value) with the same
+/// checks as the file. A problem names the parameter as the publisher wrote
+/// it, `accent`, not the setting it stands for.
+pub fn from_page_parameters(params: &[(&str, String)], content: &Content) -> (Config, Vec<String>) {
+    let mut root = serde_json::Map::new();
+    for (param, value) in params {
+        let Some((_, setting)) = PAGE_PARAMETERS.iter().find(|(p, _)| p == param) else { continue };
+        match setting.split_once('.') {
+            Some((outer, inner)) => {
+                let entry = root.entry(outer).or_insert_with(|| Value::Object(Default::default()));
+                if let Value::Object(contact) = entry {
+                    contact.insert(inner.to_string(), Value::String(value.clone()));
+                }
+            }
+            None => {
+                root.insert(setting.to_string(), Value::String(value.clone()));
+            }
+        }
+    }
+    let (config, problems) = read(&Value::Object(root), content);
+    let renamed = problems
+        .into_iter()
+        .map(|p| {
+            PAGE_PARAMETERS
+                .iter()
+                .find_map(|(param, setting)| p.strip_prefix(setting).map(|rest| format!("{param}{rest}")))
+                .unwrap_or(p)
+        })
+        .collect();
+    (config, renamed)
 }
 
 /// `obj` is a JSON object; a member that is not there reads as empty.
@@ -197,7 +237,7 @@ fn text_field(obj: &Value, key: &str, max: usize, problems: &mut Vec<String>) ->
             String::new()
         }
         Some(other) => {
-            problems.push(format!("{key}: must be text in quotes, not {}", json::to_string(other)));
+            problems.push(format!("{key}: must be text in quotes, not {other}"));
             String::new()
         }
     }
@@ -240,12 +280,12 @@ fn log_entry(v: &Value, at: &str, problems: &mut Vec<String>) -> Option<LogEntry
         problems.push(format!("{at}.tool: missing; give a tool id such as \"teams\" or the tool's name"));
         return None;
     }
-    let Some(status) = Approval::ALL.iter().find(|(k, _)| *k == status_text).map(|(_, s)| *s) else {
-        problems.push(format!(
-            "{at}.status: \"{status_text}\" is not one of {}",
-            Approval::ALL.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
-        ));
-        return None;
+    let status = match serde_json::from_value::<Approval>(Value::String(status_text)) {
+        Ok(status) => status,
+        Err(e) => {
+            problems.push(format!("{at}.status: {}", crate::storage::plain_problem(&e.to_string())));
+            return None;
+        }
     };
     // Only web links: a javascript: or data: link must never become a link.
     let assessment_url = if assessment_url.is_empty() || assessment_url.starts_with("https://") {
@@ -296,6 +336,14 @@ mod tests {
     }
 
     #[test]
+    fn only_the_offered_tools_are_offered_in_catalogue_order() {
+        let c = parse_ok(r#"{"offer_tools": ["whereby", "accurx"]}"#);
+        let ids: Vec<&str> = c.offered(Content::builtin()).map(|t| t.id).collect();
+        assert_eq!(ids, vec!["accurx", "whereby"]);
+        assert_eq!(Config::default().offered(Content::builtin()).count(), Content::builtin().tools.len());
+    }
+
+    #[test]
     fn no_settings_means_defaults() {
         let c = parse_ok("{}");
         assert_eq!(c, Config::default());
@@ -336,6 +384,19 @@ mod tests {
     }
 
     #[test]
+    fn page_parameters_are_named_as_the_publisher_wrote_them() {
+        let params =
+            [("accent", "#ffff00".to_string()), ("dpo-email", "nope".to_string()), ("dpo-name", "Dana".into())];
+        let (c, problems) = from_page_parameters(&params, Content::builtin());
+        assert!(problems.iter().any(|p| p.starts_with("accent: #ffff00 is too light")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.starts_with("dpo-email: nope is not an email address")), "{problems:?}");
+        assert!(!problems.iter().any(|p| p.contains("accent_colour") || p.contains("dpo.")), "{problems:?}");
+        assert_eq!(c.dpo.name, "Dana");
+        let (c, problems) = from_page_parameters(&[("publisher", "Our DPO service".into())], Content::builtin());
+        assert_eq!((c.publisher.as_str(), problems.len()), ("Our DPO service", 0));
+    }
+
+    #[test]
     fn a_web_page_is_told_apart_from_a_configuration() {
         assert!(is_web_page("\u{feff}\n  <!DOCTYPE html><html>"));
         assert!(is_web_page("<html><body>Not found</body></html>"));
@@ -365,7 +426,7 @@ mod tests {
             let text = mutate(&mut rng, seed);
             let (_, problems) = parse(&text, Content::builtin());
             // Whatever is wrong is said, never swallowed.
-            if json::parse(&text).is_err() {
+            if serde_json::from_str::<Value>(&text).is_err() {
                 assert!(!problems.is_empty(), "broken JSON passed silently: {text}");
             }
         }

@@ -5,7 +5,50 @@
 //! `build.rs` compiles it in as static data: a file in the wrong shape stops the
 //! build, the tests below catch the rest, and a user's page never reads it.
 
-use crate::assessment::{OrgType, Use};
+use serde::{Deserialize, Serialize};
+
+/// The tool id for "Another tool", which the catalogue does not list.
+pub const OTHER_TOOL: &str = "other";
+
+/// The kinds of organisation the guidance speaks to; saved in answers too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OrgType {
+    /// GP practice or primary care network.
+    Gp,
+    /// NHS trust or foundation trust.
+    Trust,
+    /// Social care or another care provider.
+    Care,
+}
+
+impl OrgType {
+    pub const ALL: [OrgType; 3] = [OrgType::Gp, OrgType::Trust, OrgType::Care];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            OrgType::Gp => "GP practice or primary care network (PCN)",
+            OrgType::Trust => "NHS trust or foundation trust",
+            OrgType::Care => "Social care or other care provider",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            OrgType::Gp => "gp",
+            OrgType::Trust => "trust",
+            OrgType::Care => "care",
+        }
+    }
+}
+
+/// A use a check applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Use {
+    Patients,
+    Staff,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Content {
@@ -238,7 +281,7 @@ impl Content {
         }
         for check in self.checks {
             for &t in check.tools {
-                if t != crate::assessment::OTHER_TOOL && self.tool(t).is_none() {
+                if t != OTHER_TOOL && self.tool(t).is_none() {
                     problems.push(format!("check '{}' is for the unknown tool '{t}'", check.id));
                 }
             }
@@ -298,14 +341,14 @@ mod tests {
         // names: read with the saved answers' readers, the file must give
         // what build.rs made of it, or a DPO's edit would name one thing in
         // the guidance and another in the saved file.
-        use crate::json::{self, Fields, Value};
-        let file = json::parse(include_str!("../content/guidance.json")).unwrap();
-        let checks = file.get("checks").and_then(Value::as_array).unwrap();
+        let file: serde_json::Value = serde_json::from_str(include_str!("../content/guidance.json")).unwrap();
+        let checks = file["checks"].as_array().unwrap();
         assert_eq!(checks.len(), GUIDANCE.checks.len());
         for (read, built) in checks.iter().zip(GUIDANCE.checks) {
-            let o = Fields::of(read).unwrap();
-            assert_eq!(o.req::<Vec<Use>>("uses").unwrap(), built.uses, "{}", built.id);
-            assert_eq!(o.req::<Vec<OrgType>>("orgs").unwrap(), built.orgs, "{}", built.id);
+            let uses: Vec<Use> = serde_json::from_value(read["uses"].clone()).unwrap();
+            let orgs: Vec<OrgType> = serde_json::from_value(read["orgs"].clone()).unwrap();
+            assert_eq!(uses, built.uses, "{}", built.id);
+            assert_eq!(orgs, built.orgs, "{}", built.id);
         }
     }
 
@@ -366,19 +409,17 @@ mod tests {
 #[cfg(test)]
 mod seed_map {
     use super::*;
-    use crate::json::{self, Fields, FromJson, ShapeError, Value};
 
+    #[derive(serde::Deserialize)]
+    struct Map {
+        sentences: Vec<Entry>,
+    }
+
+    #[derive(serde::Deserialize)]
     struct Entry {
         seed: String,
         starts: String,
         covered_by: Vec<String>,
-    }
-
-    impl FromJson for Entry {
-        fn from_json(v: &Value) -> Result<Self, ShapeError> {
-            let o = Fields::of(v)?;
-            Ok(Entry { seed: o.req("seed")?, starts: o.req("starts")?, covered_by: o.req("covered_by")? })
-        }
     }
 
     /// Splits guidance text the way a reader would: lines, then sentences.
@@ -420,8 +461,8 @@ mod seed_map {
 
     #[test]
     fn every_sentence_of_the_seed_guidance_is_covered() {
-        let map = json::parse(include_str!("../content/seed-map.json")).unwrap();
-        let entries: Vec<Entry> = Fields::of(&map).and_then(|o| o.req("sentences")).unwrap();
+        let map: Map = serde_json::from_str(include_str!("../content/seed-map.json")).unwrap();
+        let entries = map.sentences;
         let content = Content::builtin();
         for entry in &entries {
             assert!(!entry.covered_by.is_empty(), "'{}' is covered by nothing", entry.starts);

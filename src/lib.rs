@@ -2,10 +2,11 @@
 //! video tool in health and care.
 //!
 //! - [`content`]: the guidance, compiled in from `content/guidance.json` by `build.rs`.
-//! - [`assessment`], [`summary`]: the domain, with no web types.
-//! - [`storage`]: the saved format and its versions, read and written with [`json`].
-//! - [`export`]: the email link and the downloadable report.
-//! - [`ui`]: Leptos components, one module per screen.
+//! - [`assessment`], [`summary`], [`library`], [`choosing`]: the domain, with no web types.
+//! - [`storage`]: the saved formats and their versions, read and written through serde.
+//! - [`config`]: the publisher's `config.json`.
+//! - [`export`]: one module per export: the email link, the report, the JSON file.
+//! - [`ui`]: Leptos components, one module per screen, and the browser's storage.
 
 pub mod assessment;
 pub mod by_check;
@@ -15,7 +16,6 @@ pub mod content;
 pub mod export;
 #[cfg(test)]
 mod fuzz;
-pub mod json;
 pub mod library;
 pub mod storage;
 pub mod summary;

@@ -1,16 +1,21 @@
 //! The assessments kept in this browser: one per tool or per review. The user
 //! works on one at a time (`current`); the rest wait in the list.
 
+use serde::{Deserialize, Serialize};
+
 use crate::assessment::Assessment;
 use crate::content::Content;
 
-#[derive(Debug, Clone, PartialEq)]
+/// One assessment kept in the library, as local storage holds it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Saved {
     /// Stable within this browser; made from the creation time and a counter.
     pub id: String,
     /// The user's own name for it; empty means "use the tool and organisation".
+    #[serde(default)]
     pub name: String,
     /// ISO date of the last change.
+    #[serde(default)]
     pub updated: String,
     pub assessment: Assessment,
 }
@@ -60,6 +65,14 @@ impl Library {
     /// An id no saved assessment has, based on `seed` (the clock, in the browser).
     pub fn fresh_id(&self, seed: u64) -> String {
         (seed..).map(|n| format!("a{n}")).find(|id| self.get(id).is_none()).expect("ids never run out")
+    }
+
+    /// Changes the current assessment, and dates it today if that changed
+    /// anything. Returns whether it did, so readers are told only then.
+    pub fn change_current(&mut self, change: impl FnOnce(&mut Assessment), today: &str) -> bool {
+        let mut a = self.current().assessment.clone();
+        change(&mut a);
+        self.update_current(&a, today)
     }
 
     /// Stores the current assessment's latest answers. Returns whether anything changed.

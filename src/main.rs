@@ -10,9 +10,8 @@ fn main() {
     }
 }
 
-/// Panics show in the browser console rather than as a silent stop. Only in
-/// builds with `VTC_PANIC_MESSAGES=1`: the size-optimised release build stops
-/// at a panic before any hook runs (scripts/trunk-release.sh says why).
+/// Panics show their message in the browser console rather than as a silent
+/// stop, so a user's report of a broken page can say what broke.
 fn console_error_panic_hook_lite() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&info.to_string().into());

@@ -6,10 +6,9 @@ use crate::assessment::Assessment;
 use crate::export::report;
 use crate::storage::{self, LoadError, MAX_FILE_BYTES};
 
-/// The JSON download: the assessment file format, pretty-printed for people.
+/// The JSON download: the assessment file format, laid out for people.
 pub fn json(a: &Assessment, saved: &str, name: &str) -> String {
-    let compact = storage::encode_named(a, saved, name);
-    crate::json::to_string_pretty(&crate::json::parse(&compact).expect("just written"))
+    storage::encode_pretty(a, saved, name)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -20,36 +19,41 @@ pub struct Imported {
     pub saved: String,
 }
 
+/// Why a chosen file was not imported. The import screen says it as a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportError {
+    /// Bigger than any Video Tool Check file: probably the wrong file.
+    TooBig { bytes: usize },
+    /// Neither a report nor a JSON file from the widget.
+    NotOurs,
+    /// One of ours, but it cannot be read: damaged, or from a newer version.
+    Unreadable(LoadError),
+}
+
 /// Reads a chosen file. `size` is the file's size in bytes, checked before
-/// the text is trusted. Every error is a sentence for the user.
-pub fn read(size: usize, text: &str) -> Result<Imported, String> {
+/// the text is trusted.
+pub fn read(size: usize, text: &str) -> Result<Imported, ImportError> {
     if size > MAX_FILE_BYTES || text.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "This file is too big ({} MB). A Video Tool Check file is much smaller, so check you chose the right one.",
-            crate::one_decimal(size.max(text.len()) as f64 / 1_048_576.0)
-        ));
+        return Err(ImportError::TooBig { bytes: size.max(text.len()) });
     }
     let text = text.trim_start_matches('\u{feff}').trim();
     let json = if text.starts_with('{') {
         text.to_string()
     } else {
-        report::embedded_data(text).ok_or_else(|| {
-            "This file is not a Video Tool Check report or JSON file. Choose a file you downloaded from Video Tool Check."
-                .to_string()
-        })?
+        report::embedded_data(text).ok_or(ImportError::NotOurs)?
     };
     let parsed =
         storage::decode_file(&json).map(|f| Imported { assessment: f.assessment, name: f.name, saved: f.saved });
     match parsed {
         Ok(imported) => Ok(imported),
         // A whole library (say, copied out of local storage) brings its current one.
-        Err(LoadError::Unreadable(_)) if json.contains(storage::LIBRARY_FORMAT) => storage::decode_library(&json)
+        Err(LoadError::OtherFormat { .. }) if json.contains(storage::LIBRARY_FORMAT) => storage::decode_library(&json)
             .map(|lib| {
                 let current = lib.current().clone();
                 Imported { assessment: current.assessment, name: current.name, saved: current.updated }
             })
-            .map_err(|e| e.message().replace("saved answers", "file")),
-        Err(e) => Err(e.message().replace("saved answers", "file")),
+            .map_err(ImportError::Unreadable),
+        Err(e) => Err(ImportError::Unreadable(e)),
     }
 }
 
@@ -85,20 +89,23 @@ mod tests {
     }
 
     #[test]
-    fn bad_files_get_a_clear_message() {
-        let cases: [(&str, &str); 6] = [
-            ("", "not a Video Tool Check report"),
-            ("<html><body>Hello</body></html>", "not a Video Tool Check report"),
-            ("{\"format\":\"video-tool-check/assessment\",\"version\":1,\"assessment\":", "could not be read"),
-            ("{\"format\":\"video-tool-check/assessment\",\"version\":9,\"assessment\":{}}", "newer version"),
-            ("\u{0}\u{1}PK\u{3}\u{4}binary", "not a Video Tool Check report"),
-            ("{\"format\":\"other\",\"version\":1}", "could not be read"),
-        ];
-        for (text, expected) in cases {
-            let err = read(text.len(), text).unwrap_err();
-            assert!(err.contains(expected), "{text:?}: {err}");
-        }
-        assert!(read(MAX_FILE_BYTES + 1, "{}").unwrap_err().contains("too big"));
+    fn bad_files_are_refused_with_the_reason() {
+        let not_json = |e: &ImportError| matches!(e, ImportError::Unreadable(LoadError::NotJson { .. }));
+        assert_eq!(read(0, ""), Err(ImportError::NotOurs));
+        assert_eq!(read(31, "<html><body>Hello</body></html>"), Err(ImportError::NotOurs));
+        assert_eq!(read(14, "\u{0}\u{1}PK\u{3}\u{4}binary"), Err(ImportError::NotOurs));
+        assert!(not_json(
+            &read(64, "{\"format\":\"video-tool-check/assessment\",\"version\":1,\"assessment\":").unwrap_err()
+        ));
+        assert_eq!(
+            read(70, "{\"format\":\"video-tool-check/assessment\",\"version\":9,\"assessment\":{}}"),
+            Err(ImportError::Unreadable(LoadError::TooNew(9)))
+        );
+        assert_eq!(
+            read(30, "{\"format\":\"other\",\"version\":1}"),
+            Err(ImportError::Unreadable(LoadError::OtherFormat { format: "other".into(), version: 1 }))
+        );
+        assert_eq!(read(MAX_FILE_BYTES + 1, "{}"), Err(ImportError::TooBig { bytes: MAX_FILE_BYTES + 1 }));
     }
 
     #[test]
@@ -144,7 +151,9 @@ mod tests {
         assert!(text.len() < crate::storage::MAX_FILE_BYTES, "under the size limit, so only the count stops it");
         let started = std::time::Instant::now();
         let err = read(text.len(), &text).unwrap_err();
-        assert!(err.contains("130000 entries, but no assessment has more than 1000"), "{err}");
+        let ImportError::Unreadable(LoadError::Damaged { at, problem }) = err else { panic!("{err:?}") };
+        assert_eq!(at, "assessment.answers");
+        assert_eq!(problem, "130000 entries, but no assessment has more than 1000");
         assert!(started.elapsed().as_secs() < 5, "refusing took {:?}", started.elapsed());
         // As many as allowed, all out of order, still read, and quickly.
         let text = file_with_answers(crate::by_check::MAX_ENTRIES);

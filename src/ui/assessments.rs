@@ -9,7 +9,7 @@ use super::common::ConfirmButton;
 use super::route::Screen;
 use super::AppState;
 use crate::assessment::Assessment;
-use crate::export::file::{self, Imported};
+use crate::export::file::{self, ImportError, Imported};
 use crate::library::Saved;
 use crate::storage;
 use crate::summary::{long_date, DpoSummary};
@@ -22,17 +22,34 @@ struct Deleted {
     title: String,
 }
 
+/// One saved assessment. Kept by its id in a keyed list, so the row and the
+/// button the user pressed stay in place while the library changes around
+/// them; what it shows is read from the library as it is now.
 #[component]
-fn SavedRow(saved: Saved, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
+fn SavedRow(id: String, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let content = state.content();
-    let id = saved.id.clone();
-    let title = saved.title(content);
-    let summary = DpoSummary::new(&saved.assessment, content, &saved.updated);
-    let is_current = state.library.with_untracked(|lib| lib.current == id);
+    let saved = {
+        let id = id.clone();
+        Memo::new(move |_| state.library.with(|lib| lib.get(&id).cloned()))
+    };
+    let title = move || saved.with(|s| s.as_ref().map(|s| s.title(content)).unwrap_or_default());
+    let is_current = {
+        let id = id.clone();
+        move || state.library.with(|lib| lib.current == id)
+    };
+    let headline = move || {
+        saved.with(|s| {
+            s.as_ref().map_or_else(String::new, |s| {
+                let summary = DpoSummary::new(&s.assessment, content, &s.updated);
+                let updated = if s.updated.is_empty() { "not recorded".to_string() } else { long_date(&s.updated) };
+                format!("Last changed {updated}. {}.", summary.headline())
+            })
+        })
+    };
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
-    let new_name = RwSignal::new(saved.name.clone());
+    let new_name = RwSignal::new(saved.with_untracked(|s| s.as_ref().map(|s| s.name.clone()).unwrap_or_default()));
 
     let open = {
         let id = id.clone();
@@ -41,8 +58,6 @@ fn SavedRow(saved: Saved, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
             go(&Screen::Start);
         }
     };
-    // Every change to the library draws the list afresh, so each button that
-    // changes it puts focus back on the row's own button once it is drawn.
     let duplicate = {
         let id = id.clone();
         move |_| {
@@ -51,7 +66,6 @@ fn SavedRow(saved: Saved, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
                 lib.duplicate(&id, new_id, &today(), content);
             });
             state.tell("A copy was added to your assessments.");
-            focus_when_drawn(format!("duplicate-{id}"));
         }
     };
     let save_name = {
@@ -59,19 +73,19 @@ fn SavedRow(saved: Saved, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
         move |_| {
             state.library.update(|lib| lib.rename(&id, &new_name.get_untracked()));
             renaming.set(false);
+            // The Save button has gone: back to the button that began it.
             focus_when_drawn(format!("rename-button-{id}"));
         }
     };
     let delete = {
         let id = id.clone();
-        let title = title.clone();
         move |_| {
             let blank = state.fresh_id();
+            let title = title();
             let mut removed = None;
             state.library.update(|lib| removed = lib.delete(&id, blank, &today()));
-            state.show_current();
             if let Some((index, saved)) = removed {
-                deleted.set(Some(Deleted { index, saved, title: title.clone() }));
+                deleted.set(Some(Deleted { index, saved, title }));
                 focus_when_drawn("undo-delete");
             }
         }
@@ -104,12 +118,10 @@ fn SavedRow(saved: Saved, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
     view! {
         <li class="vtc-saved" id=row_id>
             <h3 class="nhsuk-heading-s nhsuk-u-margin-bottom-1">
-                {title.clone()}
-                {is_current.then(|| view! { " " <strong class="nhsuk-tag nhsuk-tag--blue">"Open now"</strong> })}
+                {title}
+                {move || is_current().then(|| view! { " " <strong class="nhsuk-tag nhsuk-tag--blue">"Open now"</strong> })}
             </h3>
-            <p class="vtc-sources nhsuk-u-margin-bottom-2">
-                {format!("Last changed {}. {}.", if saved.updated.is_empty() { "not recorded".to_string() } else { long_date(&saved.updated) }, summary.headline())}
-            </p>
+            <p class="vtc-sources nhsuk-u-margin-bottom-2">{headline}</p>
             {move || renaming.get().then(|| view! {
                 <div class="nhsuk-form-group">
                     <label class="nhsuk-label" for=name_id.clone()>"New name"</label>
@@ -120,7 +132,7 @@ fn SavedRow(saved: Saved, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
             {move || if confirming.get() {
                 view! {
                     <div class="nhsuk-warning-callout">
-                        <h4 class="nhsuk-warning-callout__label" id=question_id.clone() tabindex="-1">{format!("Delete {}?", title)}</h4>
+                        <h4 class="nhsuk-warning-callout__label" id=question_id.clone() tabindex="-1">{move || format!("Delete {}?", title())}</h4>
                         <p>"You can undo this until you leave this page."</p>
                         <div class="vtc-actions">
                             <button type="button" class="nhsuk-button nhsuk-button--warning vtc-confirm-delete" on:click=delete.clone()>"Yes, delete it"</button>
@@ -149,7 +161,7 @@ fn SavedRow(saved: Saved, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
 }
 
 /// Reads the chosen file in the browser: nothing is uploaded.
-async fn read_chosen(input: web_sys::HtmlInputElement) -> Option<Result<Imported, String>> {
+async fn read_chosen(input: web_sys::HtmlInputElement) -> Option<Result<Imported, ImportError>> {
     let chosen = input.files()?.get(0)?;
     let size = chosen.size() as usize;
     if size > storage::MAX_FILE_BYTES {
@@ -164,23 +176,14 @@ pub fn AssessmentsScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
     let content = state.content();
     let deleted = RwSignal::new(None::<Deleted>);
-    let preview = RwSignal::new(None::<Result<Imported, String>>);
+    let preview = RwSignal::new(None::<Result<Imported, ImportError>>);
     let file_input = NodeRef::<leptos::html::Input>::new();
 
-    let rows = move || {
-        state
-            .library
-            .get()
-            .saved
-            .into_iter()
-            .map(|saved| view! { <SavedRow saved=saved deleted=deleted/> })
-            .collect_view()
-    };
+    let ids = move || state.library.with(|lib| lib.saved.iter().map(|s| s.id.clone()).collect::<Vec<_>>());
 
     let new_assessment = move |_| {
         let id = state.fresh_id();
         state.library.update(|lib| lib.add(Assessment::default(), "", id, &today()));
-        state.show_current();
         go(&Screen::About);
     };
 
@@ -188,7 +191,6 @@ pub fn AssessmentsScreen() -> impl IntoView {
         if let Some(d) = deleted.get_untracked() {
             let restored = d.saved.id.clone();
             state.library.update(|lib| lib.restore(d.index, d.saved));
-            state.show_current();
             deleted.set(None);
             focus_when_drawn(format!("delete-{restored}"));
         }
@@ -221,7 +223,6 @@ pub fn AssessmentsScreen() -> impl IntoView {
         if let Some(Ok(imported)) = preview.get_untracked() {
             let id = state.fresh_id();
             state.library.update(|lib| lib.add(imported.assessment, &imported.name, id, &today()));
-            state.show_current();
             preview.set(None);
             state.tell_on(Screen::Summary, "The file was added to your assessments and is open now.");
             go(&Screen::Summary);
@@ -229,19 +230,18 @@ pub fn AssessmentsScreen() -> impl IntoView {
     };
 
     let remove_everything = move |()| {
-        storage::browser::clear_all();
+        super::browser_storage::clear_all();
         state.library.set(crate::library::Library::default());
-        state.show_current();
         state.tell("Everything Video Tool Check kept on this computer has been removed.");
     };
 
     let preview_view = move || {
         preview.get().map(|result| match result {
-            Err(message) => view! {
+            Err(error) => view! {
                 <div class="nhsuk-error-summary" id="import-error" tabindex="-1" aria-labelledby="import-error-title">
                     <div role="alert">
                         <h2 class="nhsuk-error-summary__heading" id="import-error-title">"We could not import that file"</h2>
-                        <div class="nhsuk-error-summary__body"><p>{message}</p><p>"Nothing has been changed."</p></div>
+                        <div class="nhsuk-error-summary__body"><p>{super::messages::import_error(&error)}</p><p>"Nothing has been changed."</p></div>
                     </div>
                 </div>
             }
@@ -282,7 +282,11 @@ pub fn AssessmentsScreen() -> impl IntoView {
                 <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" id="undo-delete" on:click=undo>"Undo"</button></p>
             </div>
         })}
-        <ul class="nhsuk-list" id="saved-list">{rows}</ul>
+        <ul class="nhsuk-list" id="saved-list">
+            <For each=ids key=|id| id.clone() let(id)>
+                <SavedRow id=id deleted=deleted/>
+            </For>
+        </ul>
         <button type="button" class="nhsuk-button" id="new-assessment" on:click=new_assessment>"Start a new assessment"</button>
 
         <h2>"Import a summary"</h2>

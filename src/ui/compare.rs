@@ -54,6 +54,13 @@ pub fn FactList(tool: &'static Tool) -> impl IntoView {
     view! { <dl class="nhsuk-summary-list vtc-facts">{rows}</dl> }
 }
 
+/// One row's cells, a cell for each tool picked, kept by tool. Every row
+/// uses this one keyed list, so its code is in the download once.
+#[component]
+fn ToolCells(tools: Memo<Vec<&'static Tool>>, cell: Callback<&'static Tool, AnyView>) -> impl IntoView {
+    view! { <For each=move || tools.get() key=|t| t.id let(t)>{cell.run(t)}</For> }
+}
+
 #[component]
 pub fn CompareScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -81,61 +88,58 @@ pub fn CompareScreen() -> impl IntoView {
         })
         .collect_view();
 
+    // The columns are a keyed list: adding or removing a tool leaves the
+    // other tools' cells as they are. The table itself is drawn again only
+    // when there come to be enough tools to compare, or too few.
+    let enough = Memo::new(move |_| picked.with(|p| p.len() >= 2));
+    let tools =
+        Memo::new(move |_| picked.get().iter().filter_map(|id| content.tool(id)).collect::<Vec<&'static Tool>>());
     let table = move || {
-        let tools: Vec<&'static Tool> = picked.get().iter().filter_map(|id| content.tool(id)).collect();
-        if tools.len() < 2 {
+        if !enough.get() {
             return view! { <p id="comparison">"Choose at least 2 tools to compare them."</p> }.into_any();
         }
-        let about = about();
-        let config = state.config.get();
-        let head = tools.iter().map(|t| view! { <th scope="col">{t.name}</th> }).collect_view();
-        let concern_row = tools
-            .iter()
-            .map(|t| view! { <td><ConcernList concerns=all_concerns(t, &about, &config)/></td> })
-            .collect_view();
         let rows = content
             .attributes
             .iter()
             .map(|attr| {
-                let cells = tools
-                    .iter()
-                    .map(|t| {
-                        let fact = t.fact(attr.id);
-                        view! {
-                            <td>
-                                {fact.filter(|f| f.confirm).map(|_| view! { <strong class="nhsuk-tag nhsuk-tag--yellow">"To confirm"</strong>" " })}
-                                {fact.map(|f| f.text)}
-                            </td>
-                        }
-                    })
-                    .collect_view();
-                view! { <tr><th scope="row">{attr.label}</th>{cells}</tr> }
+                let cell = Callback::new(move |t: &'static Tool| {
+                    let fact = t.fact(attr.id);
+                    view! {
+                        <td>
+                            {fact.filter(|f| f.confirm).map(|_| view! { <strong class="nhsuk-tag nhsuk-tag--yellow">"To confirm"</strong>" " })}
+                            {fact.map(|f| f.text)}
+                        </td>
+                    }
+                    .into_any()
+                });
+                view! { <tr><th scope="row">{attr.label}</th><ToolCells tools=tools cell=cell/></tr> }
             })
             .collect_view();
-        let choose = tools
-            .iter()
-            .map(|t| {
-                let id = t.id;
-                let name = t.name;
-                view! {
-                    <td>
-                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                            on:click=move |_| { a.update(|a| a.tool = Some(ToolChoice::Listed(id.to_string()))); go(&Screen::Tool); }>
-                            {format!("Check {name}")}
-                        </button>
-                    </td>
-                }
-            })
-            .collect_view();
+        let name = Callback::new(|t: &'static Tool| view! { <th scope="col">{t.name}</th> }.into_any());
+        let concerns = Callback::new(move |t: &'static Tool| {
+            view! { <td>{move || view! { <ConcernList concerns=all_concerns(t, &about(), &state.config.get())/> }}</td> }
+                .into_any()
+        });
+        let choose = Callback::new(move |t: &'static Tool| {
+            view! {
+                <td>
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                        on:click=move |_| { a.update(|a| a.tool = Some(ToolChoice::Listed(t.id.to_string()))); go(&Screen::Tool); }>
+                        {format!("Check {}", t.name)}
+                    </button>
+                </td>
+            }
+            .into_any()
+        });
         view! {
             <div class="vtc-table-scroll" role="region" aria-labelledby="comparison-caption" tabindex="0" id="comparison">
                 <table class="nhsuk-table">
                     <caption class="nhsuk-table__caption" id="comparison-caption">"Your tools side by side"</caption>
-                    <thead><tr><td></td>{head}</tr></thead>
+                    <thead><tr><td></td><ToolCells tools=tools cell=name/></tr></thead>
                     <tbody>
-                        <tr><th scope="row">"What would stop you"</th>{concern_row}</tr>
+                        <tr><th scope="row">"What would stop you"</th><ToolCells tools=tools cell=concerns/></tr>
                         {rows}
-                        <tr><th scope="row">"Check it"</th>{choose}</tr>
+                        <tr><th scope="row">"Check it"</th><ToolCells tools=tools cell=choose/></tr>
                     </tbody>
                 </table>
             </div>

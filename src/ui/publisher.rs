@@ -77,31 +77,11 @@ pub async fn load(state: AppState) {
             Err(p) => problems.push(p),
         },
     }
-    let params: Vec<(&str, String)> = ["publisher", "dpo-name", "dpo-email", "accent"]
-        .into_iter()
-        .filter_map(|k| query_value(&search, k).map(|v| (k, v)))
-        .collect();
+    let params: Vec<(&str, String)> =
+        config::PAGE_PARAMETERS.iter().filter_map(|(k, _)| query_value(&search, k).map(|v| (*k, v))).collect();
     if !params.is_empty() {
-        use crate::json::{self, Value};
-        let mut members = Vec::new();
-        for (k, v) in &params {
-            match *k {
-                "publisher" => members.push(("publisher".into(), Value::from(v.clone()))),
-                "accent" => members.push(("accent_colour".into(), Value::from(v.clone()))),
-                _ => {}
-            };
-        }
-        let dpo_name = params.iter().find(|(k, _)| *k == "dpo-name").map(|(_, v)| v.clone());
-        let dpo_email = params.iter().find(|(k, _)| *k == "dpo-email").map(|(_, v)| v.clone());
-        if dpo_name.is_some() || dpo_email.is_some() {
-            let dpo = json::object([
-                ("name", dpo_name.unwrap_or_default().into()),
-                ("email", dpo_email.unwrap_or_default().into()),
-            ]);
-            members.push(("dpo".into(), dpo));
-        }
-        let (from_params, found) = config::read(&Value::Object(members), state.content());
-        problems.extend(found.into_iter().map(|p| format!("the page address: {}", p.replace('_', "-"))));
+        let (from_params, found) = config::from_page_parameters(&params, state.content());
+        problems.extend(found.into_iter().map(|p| format!("the page address: {p}")));
         if !from_params.publisher.is_empty() {
             config.publisher = from_params.publisher;
         }

@@ -14,7 +14,7 @@ use crate::summary::{long_date, or_not_given, plan_sentence, DpoSummary};
 
 /// One action with its owner, due date and status, all editable and saved as typed.
 #[component]
-fn ActionRow(number: usize, check: &'static Check) -> impl IntoView {
+fn ActionRow(#[prop(into)] number: Signal<usize>, check: &'static Check) -> impl IntoView {
     let a = expect_context::<AppState>().assessment;
     let id = check.id;
     let answer = move || a.with(|a| a.answers.get(id).map_or("", |x| x.label()));
@@ -28,7 +28,7 @@ fn ActionRow(number: usize, check: &'static Check) -> impl IntoView {
     view! {
         <li class="vtc-action" id=format!("action-{id}")>
             <h3 class="nhsuk-heading-s nhsuk-u-margin-bottom-2">
-                {format!("{number}. ")}
+                {move || format!("{}. ", number.get())}
                 {check.blocking.then(|| view! { <strong class="nhsuk-tag nhsuk-tag--red">"Essential"</strong> " " })}
                 {check.action}
             </h3>
@@ -173,19 +173,23 @@ pub fn SummaryScreen() -> impl IntoView {
         }
     };
 
-    // Redraw the action list only when which actions there are changes, not
-    // on every keystroke in an owner field, so typing keeps its focus.
+    // A keyed list: each action's row, with whatever field the user is
+    // typing in, stays in place as answers add or remove other actions.
     let action_ids =
         Memo::new(move |_| summary.with(|s| s.actions.iter().map(|x| x.check_id.clone()).collect::<Vec<_>>()));
     let actions = move || {
-        let ids = action_ids.get();
-        if ids.is_empty() {
+        if action_ids.with(Vec::is_empty) {
             return view! { <p id="actions">"No actions. You answered Yes to every check you have answered."</p> }
                 .into_any();
         }
+        let checks = move || action_ids.get().into_iter().filter_map(|id| content.check(&id)).collect::<Vec<_>>();
         view! {
             <ol class="nhsuk-list vtc-action-list" id="actions">
-                {ids.into_iter().enumerate().filter_map(|(i, id)| content.check(&id).map(|c| (i, c))).map(|(i, c)| view! { <ActionRow number=i + 1 check=c/> }).collect_view()}
+                <For each=checks key=|check| check.id let(check)>
+                    <ActionRow check=check number=Signal::derive(move || {
+                        action_ids.with(|ids| ids.iter().position(|id| id == check.id).map_or(0, |i| i + 1))
+                    })/>
+                </For>
             </ol>
         }
         .into_any()

@@ -73,10 +73,8 @@ pub fn ToolScreen() -> impl IntoView {
     // The publisher may offer only some tools, and says which it has approved.
     let options = move || {
         let config = state.config.get();
-        content
-            .tools
-            .iter()
-            .filter(|t| config.offers(t.id))
+        config
+            .offered(content)
             .map(|t| {
                 let id = format!("tool-{}", t.id);
                 let hint_id = format!("tool-{}-hint", t.id);
@@ -95,6 +93,15 @@ pub fn ToolScreen() -> impl IntoView {
                 }
             })
             .collect_view()
+    };
+
+    // The error summary's link goes to the first option on screen, which is
+    // "Another tool" when the publisher offers no listed tool.
+    let first_option = move || {
+        state
+            .config
+            .with_untracked(|c| c.offered(content).next().map(|t| format!("tool-{}", t.id)))
+            .unwrap_or_else(|| "tool-other".to_string())
     };
 
     let other_name = move || match a.with(|a| a.tool.clone()) {
@@ -147,7 +154,7 @@ pub fn ToolScreen() -> impl IntoView {
         {move || {
             let items: Vec<(String, String)> = errors()
                 .into_iter()
-                .map(|e| (if e.field == "tool" { format!("tool-{}", content.tools[0].id) } else { e.field.to_string() }, e.message.to_string()))
+                .map(|e| (if e.field == "tool" { first_option() } else { e.field.to_string() }, e.message.to_string()))
                 .collect();
             (!items.is_empty()).then(|| view! { <ErrorSummary items=items/> })
         }}

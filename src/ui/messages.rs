@@ -1,0 +1,94 @@
+//! Where the widget's error types become the sentences a person reads. The
+//! domain says what went wrong; only the screens decide how to say it.
+
+use super::browser_storage::SaveError;
+use crate::export::file::ImportError;
+use crate::storage::LoadError;
+
+/// Why saved answers could not be read, as the warning on start says it.
+pub fn load_error(e: &LoadError) -> String {
+    match e {
+        LoadError::TooNew(v) => format!(
+            "The saved answers come from a newer version of this tool (format {v}). Ask whoever publishes this page to update it."
+        ),
+        other => format!("The saved answers could not be read ({}).", load_error_detail(other)),
+    }
+}
+
+fn load_error_detail(e: &LoadError) -> String {
+    match e {
+        LoadError::NotJson { line, column } => {
+            format!("they are not a saved Video Tool Check: the text is cut short or damaged at line {line}, column {column}")
+        }
+        LoadError::NotOurs => "they are not a saved Video Tool Check".to_string(),
+        LoadError::OtherFormat { format, version } => format!("its format is '{format}' version {version}"),
+        LoadError::Damaged { at, problem } if at.is_empty() || at == "." => problem.clone(),
+        LoadError::Damaged { at, problem } => format!("{at}: {problem}"),
+        LoadError::Empty => "it holds no assessments".to_string(),
+        LoadError::TooNew(v) => format!("it comes from a newer version, format {v}"),
+    }
+}
+
+/// Why a chosen file was not imported.
+pub fn import_error(e: &ImportError) -> String {
+    match e {
+        ImportError::TooBig { bytes } => format!(
+            "This file is too big ({} MB). A Video Tool Check file is much smaller, so check you chose the right one.",
+            crate::one_decimal(*bytes as f64 / 1_048_576.0)
+        ),
+        ImportError::NotOurs => {
+            "This file is not a Video Tool Check report or JSON file. Choose a file you downloaded from Video Tool Check."
+                .to_string()
+        }
+        ImportError::Unreadable(LoadError::TooNew(v)) => format!(
+            "This file comes from a newer version of this tool (format {v}). Ask whoever publishes this page to update it."
+        ),
+        ImportError::Unreadable(e) => format!("The file could not be read ({}).", load_error_detail(e)),
+    }
+}
+
+/// Why the latest answers are not saved. The warning adds what to do.
+pub fn save_error(e: SaveError) -> &'static str {
+    match e {
+        SaveError::Unavailable => "This browser is not letting the page save your answers.",
+        SaveError::Refused => "Your browser's storage is full or refused to save.",
+        SaveError::NotOursToOverwrite => "Answers this page could not read are saved in this browser, perhaps by a newer version of Video Tool Check or in another tab or window. So that they are not written over, this page has not saved. Reload the page to see them.",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_reads_as_a_sentence_that_says_what_to_do_or_why() {
+        let damaged =
+            LoadError::Damaged { at: "assessment.answers.x".into(), problem: "\"maybe\" is not one of yes".into() };
+        assert_eq!(
+            load_error(&damaged),
+            "The saved answers could not be read (assessment.answers.x: \"maybe\" is not one of yes)."
+        );
+        assert!(load_error(&LoadError::NotJson { line: 1, column: 2 }).contains("line 1, column 2"));
+        assert!(load_error(&LoadError::TooNew(3)).contains("newer version"));
+        assert!(import_error(&ImportError::NotOurs).contains("not a Video Tool Check report"));
+        assert!(import_error(&ImportError::TooBig { bytes: 3 * 1_048_576 }).contains("too big (3.0 MB)"));
+        assert!(import_error(&ImportError::Unreadable(damaged)).starts_with("The file could not be read"));
+        assert!(import_error(&ImportError::Unreadable(LoadError::TooNew(9))).contains("newer version"));
+        assert!(save_error(SaveError::NotOursToOverwrite).contains("could not read"));
+        assert!(save_error(SaveError::Refused).contains("full"));
+    }
+
+    #[test]
+    fn every_damaged_file_is_refused_with_a_sentence() {
+        use crate::fuzz::{mutate, Rng};
+        let seed = include_str!("../../tests/saved/v2.json");
+        let mut rng = Rng::new(42);
+        for _ in 0..2000 {
+            let text = mutate(&mut rng, seed);
+            if let Err(e) = crate::export::file::read(text.len(), &text) {
+                let sentence = import_error(&e);
+                assert!(sentence.ends_with('.') && sentence.len() > 40, "{text:?} gave {sentence:?}");
+            }
+        }
+    }
+}
