@@ -46,6 +46,9 @@ pub fn repo() -> PathBuf {
 pub struct StaticServer {
     pub port: u16,
     pub requests: Arc<Mutex<Vec<String>>>,
+    /// The path and body of every request that sent one (a POST), such as a
+    /// Content Security Policy report.
+    pub bodies: Arc<Mutex<Vec<(String, String)>>>,
 }
 
 impl StaticServer {
@@ -65,19 +68,21 @@ impl StaticServer {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let requests = Arc::new(Mutex::new(Vec::new()));
-        let log = requests.clone();
+        let bodies = Arc::new(Mutex::new(Vec::new()));
+        let (log, body_log) = (requests.clone(), bodies.clone());
         let extra = Arc::new(extra);
         let headers = Arc::new(headers);
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let dir = dir.clone();
                 let log = log.clone();
+                let body_log = body_log.clone();
                 let extra = extra.clone();
                 let headers = headers.clone();
-                std::thread::spawn(move || serve_one(stream, &dir, &extra, &headers, &log));
+                std::thread::spawn(move || serve_one(stream, &dir, &extra, &headers, &log, &body_log));
             }
         });
-        StaticServer { port, requests }
+        StaticServer { port, requests, bodies }
     }
 
     pub fn url(&self) -> String {
@@ -85,21 +90,40 @@ impl StaticServer {
     }
 }
 
-fn serve_one(mut stream: TcpStream, dist: &Path, extra: &[(String, String)], headers: &str, log: &Mutex<Vec<String>>) {
+fn serve_one(
+    mut stream: TcpStream,
+    dist: &Path,
+    extra: &[(String, String)],
+    headers: &str,
+    log: &Mutex<Vec<String>>,
+    body_log: &Mutex<Vec<(String, String)>>,
+) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut line = String::new();
     if reader.read_line(&mut line).is_err() {
         return;
     }
-    // Drain the headers; these tests only GET.
+    // The headers: only the body's length matters here.
+    let mut length = 0;
     loop {
         let mut h = String::new();
         if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
             break;
         }
+        if let Some((name, value)) = h.split_once(':') {
+            if name.eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse().unwrap_or(0);
+            }
+        }
     }
     let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
     let method = line.split_whitespace().next().unwrap_or("GET");
+    if length > 0 {
+        let mut body = vec![0; length];
+        if reader.read_exact(&mut body).is_ok() {
+            body_log.lock().unwrap().push((path.clone(), String::from_utf8_lossy(&body).to_string()));
+        }
+    }
     log.lock().unwrap().push(if method == "GET" { path.clone() } else { format!("{method} {path}") });
     let clean = path.split(['?', '#']).next().unwrap_or("");
     let relative = clean.strip_prefix(MOUNT).map(|r| if r.is_empty() { "index.html" } else { r });
