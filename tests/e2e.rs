@@ -4,7 +4,10 @@
 
 mod support;
 
-use support::{percent_decode, Browser, MOUNT};
+use support::{
+    button, checkbox, disclosure, field, heading, link, percent_decode, region, tool_name, Browser, COMPARE, MOUNT,
+    ORG_TYPE, PURPOSE, TOOL,
+};
 
 #[tokio::test]
 async fn gp_practice_checks_teams_and_sends_the_summary_to_its_dpo() {
@@ -15,28 +18,28 @@ async fn gp_practice_checks_teams_and_sends_the_summary_to_its_dpo() {
     b.screenshot("01-start").await;
 
     // 1. About you, first with nothing filled in.
-    b.click("a[href='#/about']").await;
+    b.click(&link("About you")).await;
     b.heading_is("About you").await;
     b.assert_accessible("About you").await;
-    b.click("#continue").await;
-    assert!(b.text("#error-summary").await.contains("Enter the name of your organisation"));
+    b.click(&button("Save and continue")).await;
+    assert!(b.error_summary().await.contains("Enter the name of your organisation"));
     b.assert_accessible("About you with errors").await;
     b.screenshot("02-about-errors").await;
-    b.choose("org-type-gp").await;
-    b.type_into("#org-name", "Riverside Surgery").await;
-    b.type_into("#your-name", "Sam Lee, practice manager").await;
-    b.type_into("#dpo-name", "Dana Patel").await;
-    b.type_into("#dpo-email", "dpo@example.nhs.uk").await;
-    b.choose("purpose-patients").await;
-    b.click("#continue").await;
+    b.choose(ORG_TYPE, "GP practice or primary care network (PCN)").await;
+    b.fill("Name of your organisation", "Riverside Surgery").await;
+    b.fill("Your name and role (optional)", "Sam Lee, practice manager").await;
+    b.fill("Your data protection officer's name (optional)", "Dana Patel").await;
+    b.fill("Your DPO's email address (optional)", "dpo@example.nhs.uk").await;
+    b.choose(PURPOSE, "Consultations with patients or service users").await;
+    b.click(&button("Save and continue")).await;
 
     // 2. The tool.
     b.heading_is("Choose your video tool").await;
-    b.choose("tool-teams").await;
-    assert!(b.text("#tool-note").await.contains("national licence"));
+    b.choose(TOOL, "Microsoft Teams").await;
+    assert!(b.section_text("About Microsoft Teams").await.contains("national licence"));
     b.assert_accessible("Choose your video tool").await;
     b.screenshot("03-tool").await;
-    b.click("#continue").await;
+    b.click(&button("Save and continue")).await;
 
     // 3. Every section, with a No and a Not sure among the Yeses.
     let answers = [("dpia", "needed"), ("dpia-risks", "not-sure"), ("updates", "no")];
@@ -66,24 +69,25 @@ async fn gp_practice_checks_teams_and_sends_the_summary_to_its_dpo() {
 
     // 4. The summary.
     b.heading_is("Your summary").await;
-    assert!(b.text("#outcome").await.contains("Do not use yet"));
-    let actions = b.text("#actions").await;
+    assert!(b.outcome().await.contains("Do not use yet"));
+    let actions = b.section_text("Actions").await;
     assert!(actions.contains("List the data protection risks in your DPIA"), "{actions}");
     assert!(actions.contains("Turn on automatic updates"), "{actions}");
-    assert!(!b.exists("#unfinished").await, "a finished check was called unfinished");
+    assert!(!b.shows(&heading("This check is not finished")).await, "a finished check was called unfinished");
     b.assert_accessible("Your summary").await;
     b.screenshot("05-summary").await;
 
     // The action plan: an owner for one action, another marked done.
-    b.type_into("#owner-dpia-risks", "Jo Bloggs").await;
-    b.click("label[for='done-updates']").await;
+    let dpia_risks = "List the data protection risks in your DPIA";
+    b.type_into(&field("Owner").in_item_containing(dpia_risks), "Jo Bloggs").await;
+    b.click(&checkbox("Done").in_item_containing("Turn on automatic updates")).await;
     assert!(b
-        .text("#actions")
+        .section_text("Actions")
         .await
         .contains("Because you answered Not sure to: Your DPIA sets out the data protection risks."));
 
     // 5. The email link.
-    let href = b.attr("#email-dpo", "href").await.unwrap();
+    let href = b.attr(&link("Email your DPO"), "href").await.unwrap();
     assert!(href.len() < 2000, "mailto link is {} characters", href.len());
     let rest = href.strip_prefix("mailto:").unwrap();
     let (to, query) = rest.split_once('?').unwrap();
@@ -101,7 +105,7 @@ async fn gp_practice_checks_teams_and_sends_the_summary_to_its_dpo() {
     assert!(body.contains("The full report is attached."), "{body}");
 
     // 6. The downloaded report opens on its own and carries the answers.
-    b.click("#download-report").await;
+    b.click(&button("Download summary")).await;
     let (name, report) = b.downloaded(".html").await;
     assert!(name.starts_with("video-tool-check-riverside-surgery-microsoft-teams-"), "{name}");
     assert!(report.contains("<strong>Do not use yet</strong>"));
@@ -112,28 +116,26 @@ async fn gp_practice_checks_teams_and_sends_the_summary_to_its_dpo() {
     let back = video_tool_check::storage::decode(&data).unwrap();
     assert_eq!(back.about.org_name, "Riverside Surgery");
     assert_eq!(back.answers.get("updates"), Some(&video_tool_check::assessment::Answer::No));
-    b.click("details:has(#download-text) summary").await;
-    b.click("#download-text").await;
+    b.click(&disclosure("Other ways to save or send it")).await;
+    b.click(&button("Download as text")).await;
     let (_, text) = b.downloaded(".txt").await;
     assert!(text.contains("OUTCOME: Do not use yet"));
 
     // The report is readable with no widget and no network: open it in the browser.
     let report_path = b.downloads.join(&name);
     b.client.goto(&format!("file://{}", report_path.display())).await.unwrap();
-    assert_eq!(b.text("h1").await, "Video tool check: summary for your data protection officer");
+    assert_eq!(b.h1().await, "Video tool check: summary for your data protection officer");
     b.assert_accessible("the downloaded report").await;
     b.screenshot("06-report").await;
 
     // 7. Come back later: every answer is where it was left.
     b.open("").await;
     b.heading_is("Check a video tool").await;
-    let statuses =
-        b.js("return [...document.querySelectorAll('.nhsuk-task-list__status')].map(e => e.textContent)").await;
-    let statuses: Vec<String> = serde_json::from_value(statuses).unwrap();
-    assert!(statuses.iter().all(|s| s == "Completed"), "{statuses:?}");
+    let tasks = b.tasks().await;
+    assert!(tasks.len() > 2 && tasks.iter().all(|(_, status)| status == "Completed"), "{tasks:?}");
     b.client.refresh().await.unwrap();
     b.open("#/summary").await;
-    assert!(b.text("#outcome").await.contains("Do not use yet"));
+    assert!(b.outcome().await.contains("Do not use yet"));
 
     // The page asked only for its own files, all under the sub-path.
     let fetched = b.js("return performance.getEntriesByType('resource').map(e => e.name)").await;
@@ -147,13 +149,14 @@ async fn gp_practice_checks_teams_and_sends_the_summary_to_its_dpo() {
 
     // 8. Start again asks first, then forgets everything.
     b.open("").await;
-    b.click("#start-again").await;
+    b.click(&button("Start again")).await;
+    b.find(&heading("Delete your answers?")).await;
     b.assert_accessible("the start-again question").await;
-    b.click("#confirm-start-again .nhsuk-button--warning").await;
-    assert_eq!(b.text("#task-about-status").await, "Not started");
+    b.click(&button("Yes, delete my answers")).await;
+    assert_eq!(b.task_status("About you").await, "Not started");
     b.client.refresh().await.unwrap();
-    b.wait_for(".vtc h1").await;
-    assert_eq!(b.text("#task-about-status").await, "Not started");
+    b.h1().await;
+    assert_eq!(b.task_status("About you").await, "Not started");
     b.close().await;
 }
 
@@ -162,24 +165,24 @@ async fn another_tool_by_name_works_on_a_phone_sized_screen() {
     let b = Browser::start(320).await;
     b.open("#/tool").await;
     b.heading_is("Choose your video tool").await;
-    b.choose("tool-other").await;
-    b.click("#continue").await;
-    assert!(b.text("#error-summary").await.contains("Enter the name of the video tool"));
-    b.type_into("#other-tool-name", "<b>Pexip</b>").await;
-    b.click("#continue").await;
+    b.choose(TOOL, "Another tool").await;
+    b.click(&button("Save and continue")).await;
+    assert!(b.error_summary().await.contains("Enter the name of the video tool"));
+    b.fill("Name of the tool", "<b>Pexip</b>").await;
+    b.click(&button("Save and continue")).await;
     b.heading_is("Choosing and buying the tool").await;
     b.assert_accessible("a section at 320px").await;
     // Continuing with nothing answered lists every question, linked to it.
-    b.click("#continue").await;
-    b.wait_for("#error-summary").await;
-    assert!(b.text("#error-summary").await.contains("Answer: "));
+    b.click(&button("Save and continue")).await;
+    let errors = b.error_summary().await;
+    assert!(errors.contains("Answer: "), "{errors}");
     b.assert_accessible("a section's error summary at 320px").await;
     // Nothing is wider than the screen.
     let overflow = b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth").await;
     assert_eq!(overflow.as_i64(), Some(0), "the page scrolls sideways at 320px");
     b.screenshot("07-phone-section").await;
     b.open("#/summary").await;
-    assert!(b.text("#details").await.contains("<b>Pexip</b>"));
+    assert!(b.definition("Video tool").await.contains("<b>Pexip</b>"));
     b.screenshot("08-phone-summary").await;
     b.close().await;
 }
@@ -188,21 +191,21 @@ async fn another_tool_by_name_works_on_a_phone_sized_screen() {
 async fn care_home_checks_whatsapp_for_staff_calls() {
     let b = Browser::start(1000).await;
     b.open("#/about").await;
-    b.choose("org-type-care").await;
-    b.type_into("#org-name", "Oak House Care Home").await;
-    b.choose("purpose-staff").await;
-    b.click("#continue").await;
+    b.choose(ORG_TYPE, "Social care or other care provider").await;
+    b.fill("Name of your organisation", "Oak House Care Home").await;
+    b.choose(PURPOSE, "Communication between staff").await;
+    b.click(&button("Save and continue")).await;
     b.heading_is("Choose your video tool").await;
-    b.choose("tool-whatsapp").await;
-    let note = b.text("#tool-note").await;
+    b.choose(TOOL, "WhatsApp").await;
+    let note = b.section_text("About WhatsApp").await;
     assert!(note.contains("free consumer service"), "{note}");
     assert!(note.contains("Stops use"), "{note}");
     assert!(!note.contains("Buying Catalogue"), "the catalogue is for GP consultations only: {note}");
-    b.click("#tool-note summary").await;
-    assert!(b.text("#tool-note .vtc-facts").await.contains("To confirm"));
+    b.click(&disclosure("What we know about WhatsApp")).await;
+    assert!(b.disclosed("What we know about WhatsApp").await.contains("To confirm"));
     b.assert_accessible("WhatsApp chosen").await;
     b.screenshot("09-whatsapp").await;
-    b.click("#continue").await;
+    b.click(&button("Save and continue")).await;
 
     let answers = [("dpia", "covered"), ("contract", "no"), ("whatsapp-backup", "not-sure")];
     let done = b.answer_every_section(&answers, false).await;
@@ -217,13 +220,14 @@ async fn care_home_checks_whatsapp_for_staff_calls() {
     }
 
     b.heading_is("Your summary").await;
-    assert!(b.text("#outcome").await.contains("Use with actions"));
-    let details = b.text("#details").await;
-    assert!(details.contains("Covered by an existing DPIA: DPIA-2025-07 Remote consultations"), "{details}");
-    let actions = b.text("#actions").await;
+    assert!(b.outcome().await.contains("Use with actions"));
+    let dpia = b.definition("DPIA screening").await;
+    assert!(dpia.contains("Covered by an existing DPIA: DPIA-2025-07 Remote consultations"), "{dpia}");
+    let actions = b.items_under("Actions").await;
+    assert_eq!(actions.len(), 2, "{actions:?}");
+    let actions = actions.join("\n");
     assert!(actions.contains("Use a paid or NHS-provided version that comes with a contract"), "{actions}");
     assert!(actions.contains("Turn off chat backup"), "{actions}");
-    assert_eq!(b.js("return document.querySelectorAll('#actions > li').length").await.as_i64(), Some(2));
     b.assert_accessible("the care home's summary").await;
     b.close().await;
 }
@@ -232,24 +236,26 @@ async fn care_home_checks_whatsapp_for_staff_calls() {
 async fn comparing_tools_shows_what_would_stop_each_one() {
     let b = Browser::start(1000).await;
     b.open("#/about").await;
-    b.choose("org-type-gp").await;
-    b.type_into("#org-name", "Riverside Surgery").await;
-    b.choose("purpose-patients").await;
-    b.click("#continue").await;
+    b.choose(ORG_TYPE, "GP practice or primary care network (PCN)").await;
+    b.fill("Name of your organisation", "Riverside Surgery").await;
+    b.choose(PURPOSE, "Consultations with patients or service users").await;
+    b.click(&button("Save and continue")).await;
+    b.heading_is("Choose your video tool").await;
     b.open("#/compare").await;
     b.heading_is("Compare video tools").await;
-    assert!(b.text("#comparison").await.contains("Choose at least 2 tools"));
-    b.choose("compare-whatsapp").await;
-    b.choose("compare-accurx").await;
-    b.choose("compare-skype").await;
-    let table = b.text("#comparison").await;
+    b.text_starting("Choose at least 2 tools to compare them.").await;
+    for tool in ["whatsapp", "accurx", "skype"] {
+        b.choose(COMPARE, tool_name(tool)).await;
+    }
+    let table = b.text(&region("Your tools side by side")).await;
     assert!(table.contains("Not on the Digital Services for Integrated Care Buying Catalogue"), "{table}");
     assert!(table.contains("Nothing in what we know stops you using it"), "accurx: {table}");
     assert!(table.contains("Skype has closed"), "{table}");
     b.assert_accessible("the comparison").await;
     b.screenshot("10-compare").await;
-    b.click("#comparison button").await;
+    b.click(&button("Check WhatsApp").in_region("Your tools side by side")).await;
     b.heading_is("Choose your video tool").await;
-    assert!(b.text("#tool-note").await.contains("WhatsApp"));
+    assert!(b.section_text("About WhatsApp").await.contains("WhatsApp"));
+    assert!(b.is_checked(&support::radio(TOOL, "WhatsApp")).await);
     b.close().await;
 }

@@ -5,7 +5,19 @@
 mod support;
 
 use std::time::{Duration, Instant};
-use support::{percent_decode, repo, Browser, StaticServer};
+use support::{
+    button, field, frame, heading, link, percent_decode, radio, region, repo, Browser, StaticServer, ORG_TYPE, PURPOSE,
+    TOOL,
+};
+
+/// The title the README's snippet gives the frame.
+const FRAME: &str = "Video Tool Check";
+
+/// The heading of the message about the publisher's configuration.
+const CONFIG_PROBLEMS: &str = "This page's settings have a problem";
+
+/// The heading of the alert that answers were not saved.
+const SAVE_PROBLEM: &str = "Your latest answers are not saved";
 
 /// A host website on another origin (another port), with the README's
 /// snippet pointing at the widget. `sandbox` adds a sandbox attribute.
@@ -19,12 +31,16 @@ fn host_site(widget_url: &str, sandbox: Option<&str>) -> StaticServer {
 }
 
 async fn frame_height(b: &Browser) -> i64 {
-    b.js("return document.querySelector('iframe').getBoundingClientRect().height").await.as_f64().unwrap() as i64
+    let h =
+        b.a11y("return A.resolve(arguments[0]).el.getBoundingClientRect().height", vec![frame(FRAME).to_json()]).await;
+    h.as_f64().unwrap() as i64
 }
 
-/// The widget's height inside its frame, and that the frame does not scroll.
+/// The widget's height inside its frame: the bottom of what the page draws.
 async fn widget_height(b: &Browser) -> i64 {
-    let h = b.js("return Math.ceil(document.querySelector('.vtc').getBoundingClientRect().bottom + scrollY)").await;
+    let h = b
+        .js("return Math.ceil(Math.max(0, ...[...document.body.children].map(e => e.getBoundingClientRect().bottom)) + scrollY)")
+        .await;
     h.as_i64().unwrap()
 }
 
@@ -38,8 +54,7 @@ async fn frame_fits(b: &Browser, inner: i64) {
 }
 
 async fn enter_frame(b: &Browser) {
-    b.client.enter_frame(0).await.unwrap();
-    b.wait_for(".vtc h1").await;
+    b.enter_frame(FRAME).await;
 }
 
 #[tokio::test]
@@ -48,7 +63,6 @@ async fn embedded_in_another_site_it_works_resizes_and_remembers() {
     let host = host_site(&b.server.url(), None);
     assert_ne!(host.port, b.server.port);
     b.client.goto(&host.url()).await.unwrap();
-    b.wait_for("iframe").await;
     enter_frame(&b).await;
     b.heading_is("Check a video tool").await;
     let inner = widget_height(&b).await;
@@ -62,12 +76,12 @@ async fn embedded_in_another_site_it_works_resizes_and_remembers() {
     // It can be used inside the frame, and the frame follows the new height.
     let start_height = frame_height(&b).await;
     enter_frame(&b).await;
-    b.click("a[href='#/about']").await;
+    b.click(&link("About you")).await;
     b.heading_is("About you").await;
-    b.choose("org-type-care").await;
-    b.type_into("#org-name", "Oak House Care Home").await;
-    b.choose("purpose-staff").await;
-    b.click("#continue").await;
+    b.choose(ORG_TYPE, "Social care or other care provider").await;
+    b.fill("Name of your organisation", "Oak House Care Home").await;
+    b.choose(PURPOSE, "Communication between staff").await;
+    b.click(&button("Save and continue")).await;
     b.heading_is("Choose your video tool").await;
     let inner = widget_height(&b).await;
     b.client.enter_parent_frame().await.unwrap();
@@ -76,13 +90,13 @@ async fn embedded_in_another_site_it_works_resizes_and_remembers() {
 
     // The whole check can be finished inside the frame.
     enter_frame(&b).await;
-    b.choose("tool-accurx").await;
-    b.click("#continue").await;
-    b.wait_for(".vtc-check").await;
+    b.choose(TOOL, "Accurx").await;
+    b.click(&button("Save and continue")).await;
+    b.leaves("Choose your video tool").await;
     b.answer_every_section(&[("dpia", "covered"), ("updates", "no")], false).await;
     b.heading_is("Your summary").await;
-    assert!(b.text("#outcome").await.contains("Use with actions"));
-    assert!(b.exists("#email-dpo").await && b.exists("#download-report").await);
+    assert!(b.outcome().await.contains("Use with actions"));
+    assert!(b.shows(&link("Email your DPO")).await && b.shows(&button("Download summary")).await);
     let inner = widget_height(&b).await;
     b.client.enter_parent_frame().await.unwrap();
     frame_fits(&b, inner).await;
@@ -94,13 +108,11 @@ async fn embedded_in_another_site_it_works_resizes_and_remembers() {
 
     // Progress is kept when the host page is reloaded.
     b.client.refresh().await.unwrap();
-    b.wait_for("iframe").await;
     enter_frame(&b).await;
-    assert_eq!(b.text("#task-about-status").await, "Completed");
-    b.click("a[href='#/about']").await;
+    assert_eq!(b.task_status("About you").await, "Completed");
+    b.click(&link("About you")).await;
     b.heading_is("About you").await;
-    let name = b.js("return document.querySelector('#org-name').value").await;
-    assert_eq!(name.as_str(), Some("Oak House Care Home"));
+    assert_eq!(b.value(&field("Name of your organisation")).await, "Oak House Care Home");
     b.close().await;
 }
 
@@ -110,39 +122,43 @@ async fn the_publishers_settings_reach_the_tool_list_and_the_email() {
     let server = StaticServer::serve(repo().join("dist"), vec![("config.json".to_string(), config)]);
     let b = Browser::start_with(1000, server).await;
     b.open("").await;
-    assert!(b.text("#publisher-intro").await.contains("From Example DPO Service"));
-    b.click("a[href='#/about']").await;
-    assert!(b.text("#configured-dpo").await.contains("dpo@example-dpo-service.nhs.uk"));
-    b.choose("org-type-gp").await;
-    b.type_into("#org-name", "Riverside Surgery").await;
-    b.choose("purpose-patients").await;
-    b.click("#continue").await;
+    // Each text_starting fails the test if no such text appears.
+    b.text_starting("From Example DPO Service").await;
+    b.click(&link("About you")).await;
+    assert!(b.text_starting("This website's DPO is").await.contains("dpo@example-dpo-service.nhs.uk"));
+    b.choose(ORG_TYPE, "GP practice or primary care network (PCN)").await;
+    b.fill("Name of your organisation", "Riverside Surgery").await;
+    b.choose(PURPOSE, "Consultations with patients or service users").await;
+    b.click(&button("Save and continue")).await;
 
     b.heading_is("Choose your video tool").await;
-    assert_eq!(b.text("#tool-whatsapp-hint").await, "Not approved by Example DPO Service");
-    assert_eq!(b.text("#tool-accurx-hint").await, "Approved by Example DPO Service");
-    b.choose("tool-whatsapp").await;
-    let note = b.text("#tool-note").await;
+    assert_eq!(b.description(&radio(TOOL, "WhatsApp")).await, "Not approved by Example DPO Service");
+    assert_eq!(b.description(&radio(TOOL, "Accurx")).await, "Approved by Example DPO Service");
+    b.choose(TOOL, "WhatsApp").await;
+    let note = b.section_text("About WhatsApp").await;
     assert!(
         note.contains("Not approved by Example DPO Service. No contract or data processing agreement is available."),
         "{note}"
     );
-    b.choose("tool-other").await;
-    b.type_into("#other-tool-name", "pexip").await;
-    assert!(b.text("#other-tool-log").await.contains("Example DPO Service is still reviewing this tool"));
-    b.choose("tool-teams").await;
-    assert!(b.text("#tool-note").await.contains("Read their light impact assessment"));
+    b.choose(TOOL, "Another tool").await;
+    b.fill("Name of the tool", "pexip").await;
+    b.sees("Example DPO Service is still reviewing this tool").await;
+    b.choose(TOOL, "Microsoft Teams").await;
+    assert!(b.section_text("About Microsoft Teams").await.contains("Read their light impact assessment"));
     b.assert_accessible("the tool list with the publisher's log").await;
     b.screenshot("15-configured-tools").await;
 
     b.open("#/summary").await;
-    assert!(b.text("#approval").await.starts_with("Approved with conditions (Example DPO Service"));
-    assert!(b.text("#ig-contact").await.contains("your Caldicott Guardian, Dr Sam Okafor"));
-    let href = b.attr("#email-dpo", "href").await.unwrap();
+    assert!(b.definition("Log of approved tools").await.starts_with("Approved with conditions (Example DPO Service"));
+    let contact = b.text_starting("If information is ever shared with the wrong people").await;
+    assert!(contact.contains("your Caldicott Guardian, Dr Sam Okafor"), "{contact}");
+    let href = b.attr(&link("Email your DPO"), "href").await.unwrap();
     assert!(href.starts_with("mailto:dpo@example-dpo-service.nhs.uk?subject="), "{href}");
     assert!(percent_decode(&href).contains("Hello Dana Patel,"));
     // The accent colour is applied.
-    let colour = b.js("return getComputedStyle(document.querySelector('#download-report')).backgroundColor").await;
+    let download = serde_json::to_value(b.find(&button("Download summary")).await).unwrap();
+    let colour =
+        b.client.execute("return getComputedStyle(arguments[0]).backgroundColor", vec![download]).await.unwrap();
     assert_eq!(colour.as_str(), Some("rgb(0, 94, 184)"));
     b.close().await;
 }
@@ -166,16 +182,16 @@ async fn a_host_page_in_place_of_a_missing_configuration_is_no_configuration() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert!(!b.exists("#config-problems").await, "a missing config.json is not a problem");
+    assert!(!b.shows(&heading(CONFIG_PROBLEMS)).await, "a missing config.json is not a problem");
 
     // A file the publisher named, though, is missing, and they are told,
     // whether the host sends its own page or a 404.
     let url = b.server.url();
     b.client.goto(&format!("{url}?config=other.json")).await.unwrap();
-    let problems = b.text("#config-problems").await;
+    let problems = b.section_text(CONFIG_PROBLEMS).await;
     assert!(problems.contains("other.json: there is no such file"), "{problems}");
     b.client.goto(&format!("{url}?config=absent.json")).await.unwrap();
-    let problems = b.text("#config-problems").await;
+    let problems = b.section_text(CONFIG_PROBLEMS).await;
     assert!(problems.contains("absent.json: there is no such file"), "{problems}");
     b.close().await;
 }
@@ -186,11 +202,11 @@ async fn a_broken_configuration_is_reported_and_the_widget_still_runs() {
     let server = StaticServer::serve(repo().join("dist"), vec![("config.json".to_string(), broken)]);
     let b = Browser::start_with(1000, server).await;
     b.open("").await;
-    let problems = b.text("#config-problems").await;
+    let problems = b.section_text(CONFIG_PROBLEMS).await;
     assert!(problems.contains("config.json: line 5, column 2: this is not valid JSON"), "{problems}");
     b.assert_accessible("a configuration problem").await;
     b.screenshot("17-config-problem").await;
-    b.click("a[href='#/about']").await;
+    b.click(&link("About you")).await;
     b.heading_is("About you").await;
     b.close().await;
 
@@ -198,10 +214,11 @@ async fn a_broken_configuration_is_reported_and_the_widget_still_runs() {
     let server = StaticServer::serve(repo().join("dist"), vec![("config.json".to_string(), half_right)]);
     let b = Browser::start_with(1000, server).await;
     b.open("").await;
-    let problems = b.text("#config-problems").await;
+    let problems = b.section_text(CONFIG_PROBLEMS).await;
     assert!(problems.contains("approved_tools[0].status: \"aproved\" is not one of approved"), "{problems}");
     assert!(problems.contains("accent_colour: \"yellow\" is not a colour"), "{problems}");
-    assert!(b.text("#publisher-intro").await.contains("From Example"), "the right parts are still used");
+    // The right parts are still used.
+    b.text_starting("From Example").await;
     b.close().await;
 }
 
@@ -211,17 +228,19 @@ async fn without_storage_it_still_works_and_says_so() {
     // A sandboxed frame with no same-origin rights cannot use local storage.
     let host = host_site(&b.server.url(), Some("allow-scripts allow-downloads"));
     b.client.goto(&host.url()).await.unwrap();
-    b.wait_for("iframe").await;
     enter_frame(&b).await;
-    assert!(b.text("#storage-unavailable").await.contains("Your answers will not be kept"));
-    b.click("a[href='#/about']").await;
+    let warning = b.section_text("Your answers will not be kept").await;
+    assert!(warning.contains("Your answers will not be kept"), "{warning}");
+    assert!(warning.contains("download your summary before you close this page"), "{warning}");
+    b.click(&link("About you")).await;
     b.heading_is("About you").await;
-    b.type_into("#org-name", "Oak House").await;
-    b.choose("org-type-care").await;
-    b.choose("purpose-staff").await;
-    b.click("#continue").await;
+    b.fill("Name of your organisation", "Oak House").await;
+    b.choose(ORG_TYPE, "Social care or other care provider").await;
+    b.choose(PURPOSE, "Communication between staff").await;
+    b.click(&button("Save and continue")).await;
     b.heading_is("Choose your video tool").await;
-    assert!(!b.exists("#save-problem").await, "a save error on top of the warning");
+    // Every answer above was saved, or failed to, before Continue moved on.
+    assert!(!b.shows(&region(SAVE_PROBLEM)).await, "a save error on top of the warning");
     b.assert_accessible("the storage warning").await;
     b.close().await;
 }
@@ -231,11 +250,12 @@ async fn embedded_on_a_phone_nothing_scrolls_sideways() {
     let b = Browser::start(320).await;
     let host = host_site(&b.server.url(), None);
     b.client.goto(&host.url()).await.unwrap();
-    b.wait_for("iframe").await;
-    for hash in ["#/about", "#/tool", "#/summary"] {
+    for (hash, screen) in
+        [("#/about", "About you"), ("#/tool", "Choose your video tool"), ("#/summary", "Your summary")]
+    {
         enter_frame(&b).await;
         b.js(&format!("location.hash = '{hash}'; return true;")).await;
-        b.wait_for(".vtc h1").await;
+        b.heading_is(screen).await;
         let overflow = b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth").await;
         assert_eq!(overflow.as_i64(), Some(0), "{hash} scrolls sideways inside the frame at 320px");
         b.client.enter_parent_frame().await.unwrap();

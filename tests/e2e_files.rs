@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::Browser;
+use support::{button, field, heading, item, region, Browser};
 use video_tool_check::assessment::{About, Answer, Assessment, OrgType, Purpose, ToolChoice};
 use video_tool_check::content::Content;
 use video_tool_check::library::Library;
@@ -43,15 +43,23 @@ async fn seed(b: &Browser, lib: &Library, hash: &str) {
     b.js(&format!("localStorage.setItem('{}', {text}); return true;", storage::KEY)).await;
     b.open(hash).await;
     b.client.refresh().await.unwrap();
-    b.wait_for(".vtc h1").await;
+    b.h1().await;
 }
 
-async fn saved_count(b: &Browser) -> i64 {
-    b.js("return document.querySelectorAll('#saved-list > li').length").await.as_i64().unwrap()
+/// How many assessments the list of them shows.
+async fn saved_count(b: &Browser) -> usize {
+    b.items_under("Your assessments").await.len()
 }
+
+/// The file chooser on "Your assessments".
+const IMPORT: &str = "Choose a report or JSON file you downloaded from Video Tool Check";
+
+/// The import preview and the import error.
+const PREVIEW: &str = "This is what the file holds";
+const IMPORT_ERROR: &str = "We could not import that file";
 
 async fn import(b: &Browser, path: &std::path::Path) {
-    b.wait_for("#import-file").await.send_keys(&path.display().to_string()).await.unwrap();
+    b.choose_file(IMPORT, path).await;
 }
 
 #[tokio::test]
@@ -59,11 +67,11 @@ async fn downloads_import_into_a_fresh_browser_and_bad_files_change_nothing() {
     // One browser makes the files...
     let a = Browser::start(1000).await;
     seed(&a, &Library::with(finished(), "a1", "2026-11-20"), "#/summary").await;
-    assert!(a.text("#outcome").await.contains("Use with actions"));
-    a.click("#download-report").await;
+    assert!(a.outcome().await.contains("Use with actions"));
+    a.click(&button("Download summary")).await;
     let (report_name, _) = a.downloaded(".html").await;
-    a.click("details:has(#download-json) summary").await;
-    a.click("#download-json").await;
+    a.click(&support::disclosure("Other ways to save or send it")).await;
+    a.click(&button("Download as JSON")).await;
     let (json_name, json) = a.downloaded(".json").await;
     assert!(json.contains("\"format\": \"video-tool-check/assessment\""), "{json}");
     let files = support::TempDir::new("files");
@@ -85,46 +93,43 @@ async fn downloads_import_into_a_fresh_browser_and_bad_files_change_nothing() {
     assert_eq!(saved_count(&b).await, 1);
 
     import(&b, &corrupt).await;
-    assert!(b.text("#import-error").await.contains("could not be read"));
-    assert!(b.text("#import-error").await.contains("Nothing has been changed."));
+    let error = b.text_with(&region(IMPORT_ERROR), "could not be read").await;
+    assert!(error.contains("Nothing has been changed."), "{error}");
     b.assert_accessible("an import error").await;
     b.screenshot("18-import-error").await;
     import(&b, &foreign).await;
-    assert!(b.text("#import-error").await.contains("not a Video Tool Check report"));
+    b.text_with(&region(IMPORT_ERROR), "not a Video Tool Check report").await;
     assert_eq!(saved_count(&b).await, 1, "a bad file changed the list");
-    assert_eq!(
-        b.js("return document.querySelector('#import-file').value").await,
-        "",
-        "after a bad file the same file, fixed, could not be chosen again"
-    );
+    assert_eq!(b.value(&field(IMPORT)).await, "", "after a bad file the same file, fixed, could not be chosen again");
 
     // Cancel puts the user back where they chose the file, and adds nothing.
     import(&b, &report).await;
-    b.wait_for("#import-preview").await;
-    b.click("#import-preview .nhsuk-button--secondary").await;
-    assert!(!b.exists("#import-preview").await);
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    while b.js("return document.activeElement.id").await != "import-file" {
-        assert!(std::time::Instant::now() < deadline, "Cancel left focus nowhere");
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    b.click(&button("Cancel").in_region(PREVIEW)).await;
+    assert!(!b.shows(&region(PREVIEW)).await, "Cancel left the preview");
+    b.focus_reaches(&field(IMPORT), "Cancel").await;
     assert_eq!(saved_count(&b).await, 1, "Cancel added the file");
 
     import(&b, &report).await;
-    let preview = b.text("#import-preview").await;
+    let preview = b.text(&region(PREVIEW)).await;
     assert!(preview.contains("Riverside Surgery") && preview.contains("Microsoft Teams"), "{preview}");
     b.assert_accessible("an import preview").await;
     b.screenshot("11-import-preview").await;
-    b.click("#import-confirm").await;
+    b.click(&button("Add it to your assessments")).await;
     b.heading_is("Your summary").await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    assert!(b.text(".vtc-notice").await.contains("added to your assessments"), "nobody is told the import worked");
-    assert!(b.text("#outcome").await.contains("Use with actions"));
-    assert!(b.text("#details").await.contains("DPIA not needed: Covered by the practice's remote consultation DPIA"));
+    assert!(
+        b.announced().await.iter().any(|t| t.contains("added to your assessments")),
+        "nobody is told the import worked"
+    );
+    assert!(b.outcome().await.contains("Use with actions"));
+    assert!(b
+        .definition("DPIA screening")
+        .await
+        .contains("DPIA not needed: Covered by the practice's remote consultation DPIA"));
 
     b.open("#/assessments").await;
     import(&b, &no_extension).await;
-    b.click("#import-confirm").await;
+    b.click(&button("Add it to your assessments")).await;
     b.heading_is("Your summary").await;
     b.open("#/assessments").await;
     assert_eq!(saved_count(&b).await, 2, "the blank one is replaced, then each import is added");
@@ -138,42 +143,49 @@ async fn downloads_import_into_a_fresh_browser_and_bad_files_change_nothing() {
 async fn several_assessments_can_be_renamed_copied_deleted_and_restored() {
     let b = Browser::start(1000).await;
     seed(&b, &Library::with(finished(), "a1", "2026-11-20"), "#/assessments").await;
-    assert!(b.text("#saved-a1").await.contains("Microsoft Teams for Riverside Surgery"));
-    assert!(b.text("#saved-a1").await.contains("Last changed 20 November 2026. Use with actions."));
+    let original = "Microsoft Teams for Riverside Surgery";
+    let row = b.text(&item(original)).await;
+    assert!(row.contains("Last changed 20 November 2026. Use with actions."), "{row}");
 
-    b.click("#saved-a1 .vtc-rename").await;
-    b.type_into("#rename-a1", "Teams review 2026").await;
-    b.click("#saved-a1 .nhsuk-button").await;
-    assert!(b.text("#saved-a1 h3").await.contains("Teams review 2026"));
+    b.click(&button("Rename").in_item(original)).await;
+    b.type_into(&field("New name").in_item(original), "Teams review 2026").await;
+    b.click(&button("Save name").in_item(original)).await;
+    let renamed = "Teams review 2026";
+    b.find(&item(renamed)).await;
+    assert!(!b.shows(&item(original)).await, "the old name is still shown");
 
-    b.click("#saved-a1 .vtc-duplicate").await;
-    assert_eq!(saved_count(&b).await, 2);
-    assert!(b.text("#saved-list").await.contains("Copy of Teams review 2026"));
+    b.click(&button("Duplicate").in_item(renamed)).await;
+    b.items_are("Your assessments", 2).await;
+    let list = b.items_under("Your assessments").await.join("\n");
+    assert!(list.contains("Copy of Teams review 2026"), "{list}");
     b.assert_accessible("two assessments").await;
     b.screenshot("12-assessments").await;
 
-    b.click("#saved-a1 .vtc-delete").await;
+    b.click(&button("Delete").in_item(renamed)).await;
+    b.find(&heading("Delete Teams review 2026?")).await;
     b.assert_accessible("a delete question").await;
-    b.click("#saved-a1 .vtc-confirm-delete").await;
+    b.click(&button("Yes, delete it").in_item(renamed)).await;
+    b.announces("Teams review 2026 was deleted.").await;
     assert_eq!(saved_count(&b).await, 1);
-    assert!(b.text("#deleted").await.contains("Teams review 2026 was deleted."));
-    b.click("#undo-delete").await;
-    assert_eq!(saved_count(&b).await, 2);
-    assert!(b.text("#saved-a1 h3").await.contains("Teams review 2026"));
+    assert!(!b.shows(&item(renamed)).await, "the deleted one is still listed");
+    b.click(&button("Undo")).await;
+    b.items_are("Your assessments", 2).await;
+    b.find(&item(renamed)).await;
 
     // A new one starts at "About you", and the start page says which is open.
-    b.click("#new-assessment").await;
+    b.click(&button("Start a new assessment")).await;
     b.heading_is("About you").await;
     b.open("").await;
-    assert!(b.text("#working-on").await.contains("You are working on: No tool chosen yet."));
+    assert!(b.text_starting("You are working on:").await.contains("You are working on: No tool chosen yet."));
 
     // On a shared computer, everything goes.
     b.open("#/assessments").await;
-    b.click("#remove-everything").await;
-    b.click("#remove-everything-confirm").await;
+    b.click(&button("Remove everything")).await;
+    b.click(&button("Yes, remove everything")).await;
+    b.announces("has been removed").await;
     assert_eq!(saved_count(&b).await, 1);
     b.client.refresh().await.unwrap();
-    b.wait_for("#saved-list").await;
+    b.heading_is("Your assessments").await;
     let keys = b.js("return Object.keys(localStorage).filter(k => k.startsWith('video-tool-check') && localStorage.getItem(k).includes('Riverside'))").await;
     assert_eq!(keys.as_array().unwrap().len(), 0, "something was left behind: {keys}");
     b.close().await;

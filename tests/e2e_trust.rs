@@ -6,9 +6,14 @@
 mod support;
 
 use fantoccini::key::Key;
-use serde_json::Value;
 use std::time::{Duration, Instant};
-use support::{repo, Browser, StaticServer, MOUNT};
+use support::{
+    button, field, heading, item, question, radio, region, repo, tool_name, Browser, Query, StaticServer, COMPARE,
+    MOUNT, TOOL,
+};
+
+/// The heading of the alert that answers were not saved.
+const SAVE_PROBLEM: &str = "Your latest answers are not saved";
 
 /// The policy the README recommends to publishers, plus a report address so
 /// the test hears of every violation.
@@ -38,12 +43,16 @@ async fn runs_under_a_strict_csp_and_asks_only_for_its_own_files() {
         b.heading_is(heading).await;
     }
     b.open("#/about").await;
-    b.click("#continue").await;
-    b.wait_for("#error-summary").await;
+    b.heading_is("About you").await;
+    b.click(&button("Save and continue")).await;
+    b.error_summary().await;
     b.open("#/tool").await;
-    b.choose("tool-zoom").await;
+    b.heading_is("Choose your video tool").await;
+    b.choose(TOOL, "Zoom").await;
+    b.section_text("About Zoom").await;
     b.open("#/summary").await;
-    b.click("#download-report").await;
+    b.heading_is("Your summary").await;
+    b.click(&button("Download summary")).await;
     b.downloaded(".html").await;
     tokio::time::sleep(Duration::from_millis(500)).await;
 
@@ -61,15 +70,6 @@ async fn runs_under_a_strict_csp_and_asks_only_for_its_own_files() {
     b.close().await;
 }
 
-/// What has keyboard focus, as the test needs to know it.
-async fn focused(b: &Browser) -> Value {
-    b.js("const e = document.activeElement;
-          const group = e.type === 'radio' ? [...document.getElementsByName(e.name)] : [];
-          return {tag: e.tagName, type: e.type || '', id: e.id || '', value: e.value || '',
-                  answered: group.some(r => r.checked), heading: document.querySelector('.vtc h1').textContent};")
-        .await
-}
-
 async fn press(b: &Browser, keys: &str) {
     b.client.active_element().await.unwrap().send_keys(keys).await.unwrap();
 }
@@ -78,22 +78,24 @@ async fn press(b: &Browser, keys: &str) {
 async fn a_whole_assessment_can_be_done_with_the_keyboard_alone() {
     let b = Browser::start(1000).await;
     b.open("").await;
-    let typed = [("org-name", "Keyboard Surgery"), ("dpo-email", "dpo@example.nhs.uk")];
+    let typed = [
+        ("Name of your organisation", "Keyboard Surgery"),
+        ("Your DPO's email address (optional)", "dpo@example.nhs.uk"),
+    ];
     let mut presses = 0;
     loop {
         presses += 1;
         assert!(presses < 1500, "gave up after {presses} key presses");
-        let f = focused(&b).await;
-        let heading = f["heading"].as_str().unwrap().to_string();
+        let f = b.focused().await;
+        let heading = f["h1"].as_str().unwrap().to_string();
         if heading == "Your summary" {
             break;
         }
-        let id = f["id"].as_str().unwrap();
-        match (f["tag"].as_str().unwrap(), f["type"].as_str().unwrap()) {
+        let name = f["name"].as_str().unwrap();
+        match f["role"].as_str().unwrap() {
             // From the task list, the first task.
-            ("A", _) if heading == "Check a video tool" => {
-                let href = b.js("return document.activeElement.getAttribute('href')").await;
-                if href.as_str() == Some("#/about") {
+            "link" if heading == "Check a video tool" => {
+                if name == "About you" {
                     press(&b, &Key::Enter.to_string()).await;
                     b.heading_is("About you").await;
                 } else {
@@ -101,53 +103,36 @@ async fn a_whole_assessment_can_be_done_with_the_keyboard_alone() {
                 }
             }
             // An unanswered question: Space picks the focused (first) choice.
-            ("INPUT", "radio") if !f["answered"].as_bool().unwrap() => {
+            "radio" if !f["answered"].as_bool().unwrap() => {
                 press(&b, " ").await;
                 press(&b, &Key::Tab.to_string()).await;
             }
-            ("INPUT", "text" | "email") if f["value"].as_str() == Some("") => {
-                if let Some((_, text)) = typed.iter().find(|(field, _)| *field == id) {
+            "textbox" if f["value"].as_str() == Some("") => {
+                if let Some((_, text)) = typed.iter().find(|(label, _)| *label == name) {
                     press(&b, text).await;
                 }
                 press(&b, &Key::Tab.to_string()).await;
             }
-            ("BUTTON", _) if id == "continue" => {
+            "button" if name == "Save and continue" => {
                 press(&b, &Key::Enter.to_string()).await;
-                let deadline = Instant::now() + Duration::from_secs(10);
-                while b.text(".vtc h1").await == heading {
-                    assert!(Instant::now() < deadline, "Enter on Continue did not leave {heading}");
-                    tokio::time::sleep(Duration::from_millis(50)).await;
-                }
+                b.leaves(&heading).await;
                 // Focus moves to the new screen's heading.
                 tokio::time::sleep(Duration::from_millis(100)).await;
-                let now = focused(&b).await;
+                let now = b.focused().await;
                 assert_eq!(now["tag"], "H1", "focus did not move to the new heading after {heading}");
             }
             _ => press(&b, &Key::Tab.to_string()).await,
         }
     }
-    assert!(b.text("#outcome").await.contains("Ready to use"), "{}", b.text("#outcome").await);
-    assert!(b.text("#details").await.contains("Keyboard Surgery"));
+    let outcome = b.outcome().await;
+    assert!(outcome.contains("Ready to use"), "{outcome}");
+    assert!(b.definition("Organisation").await.contains("Keyboard Surgery"));
     b.close().await;
 }
 
-/// Waits until the element with this id has keyboard focus, and fails with
-/// what has it instead.
-async fn focus_reaches(b: &Browser, id: &str, after: &str) {
-    let deadline = Instant::now() + Duration::from_secs(5);
-    loop {
-        let now = b.js("const e = document.activeElement; return (e.id || '') + ' ' + e.tagName + ' ' + e.textContent.slice(0, 40)").await;
-        let now = now.as_str().unwrap().to_string();
-        if now.split(' ').next() == Some(id) {
-            return;
-        }
-        assert!(Instant::now() < deadline, "after {after}, focus is on {now:?}, not #{id}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
-async fn focus_and_press(b: &Browser, css: &str, key: Key) {
-    b.js(&format!("document.querySelector('{css}').focus(); return true")).await;
+/// Moves focus to what `q` describes, as Tab would, and presses `key`.
+async fn focus_and_press(b: &Browser, q: &Query, key: Key) {
+    b.focus(q).await;
     press(b, &key.to_string()).await;
 }
 
@@ -159,69 +144,83 @@ async fn questions_before_deleting_keep_the_keyboard_in_place() {
     let b = Browser::start(1000).await;
     b.open("").await;
     b.heading_is("Check a video tool").await;
-    focus_and_press(&b, "#start-again", Key::Enter).await;
-    focus_reaches(&b, "confirm-start-again-question", "Start again").await;
+    focus_and_press(&b, &button("Start again"), Key::Enter).await;
+    b.focus_reaches(&heading("Delete your answers?"), "Start again").await;
     press(&b, &Key::Tab.to_string()).await;
-    focus_reaches(&b, "start-again-confirm", "Tab in the question").await;
+    b.focus_reaches(&button("Yes, delete my answers"), "Tab in the question").await;
     press(&b, &Key::Tab.to_string()).await;
     press(&b, &Key::Enter.to_string()).await;
-    focus_reaches(&b, "start-again", "No, keep my answers").await;
-    assert!(!b.exists("#confirm-start-again").await, "the question is still shown");
+    b.focus_reaches(&button("Start again"), "No, keep my answers").await;
+    assert!(!b.shows(&heading("Delete your answers?")).await, "the question is still shown");
 
-    // Each button in a row of the list of assessments.
+    // Each button in a row of the list of assessments: a new browser has one,
+    // blank. Renamed first, so that it can be told from the blank one that
+    // takes its place while it is deleted.
     b.open("#/assessments").await;
     b.heading_is("Your assessments").await;
-    let first = b.attr(".vtc-saved", "id").await.unwrap();
-    let id = first.strip_prefix("saved-").unwrap().to_string();
-    let delete = format!("delete-{id}");
-
-    focus_and_press(&b, &format!("#{delete}"), Key::Enter).await;
-    focus_reaches(&b, &format!("confirm-delete-{id}"), "Delete").await;
-    press(&b, &Key::Tab.to_string()).await;
-    press(&b, &Key::Tab.to_string()).await;
-    press(&b, &Key::Enter.to_string()).await;
-    focus_reaches(&b, &delete, "No, keep it").await;
-
-    press(&b, &Key::Enter.to_string()).await;
-    focus_reaches(&b, &format!("confirm-delete-{id}"), "Delete again").await;
-    press(&b, &Key::Tab.to_string()).await;
-    press(&b, &Key::Enter.to_string()).await;
-    focus_reaches(&b, "undo-delete", "Yes, delete it").await;
-    assert!(!b.exists(&format!("#{first}")).await, "the assessment was not deleted");
-    press(&b, &Key::Enter.to_string()).await;
-    focus_reaches(&b, &delete, "Undo").await;
-    assert!(b.exists(&format!("#{first}")).await, "undo did not bring the assessment back");
-
-    focus_and_press(&b, &format!("#rename-button-{id}"), Key::Enter).await;
-    focus_reaches(&b, &format!("rename-{id}"), "Rename").await;
+    assert_eq!(b.items_under("Your assessments").await.len(), 1);
+    let blank = "No tool chosen yet";
+    focus_and_press(&b, &button("Rename").in_item(blank), Key::Enter).await;
+    b.focus_reaches(&field("New name").in_item(blank), "Rename").await;
     press(&b, "Zoom check").await;
     press(&b, &Key::Tab.to_string()).await;
     press(&b, &Key::Enter.to_string()).await;
-    focus_reaches(&b, &format!("rename-button-{id}"), "Save name").await;
-    assert!(b.text(&format!("#{first}")).await.contains("Zoom check"));
+    let row = "Zoom check";
+    b.focus_reaches(&button("Rename").in_item(row), "Save name").await;
+    assert!(b.text(&item(row)).await.contains("Zoom check"));
 
-    let rows = || b.js("return document.querySelectorAll('.vtc-saved').length");
-    let before = rows().await.as_u64().unwrap();
-    focus_and_press(&b, &format!("#duplicate-{id}"), Key::Enter).await;
-    b.wait_for(&format!(".vtc-saved:nth-child({})", before + 1)).await;
-    focus_reaches(&b, &format!("duplicate-{id}"), "Duplicate").await;
+    let delete = button("Delete").in_item(row);
+    let question = heading("Delete Zoom check?");
+    focus_and_press(&b, &delete, Key::Enter).await;
+    b.focus_reaches(&question, "Delete").await;
+    press(&b, &Key::Tab.to_string()).await;
+    press(&b, &Key::Tab.to_string()).await;
+    press(&b, &Key::Enter.to_string()).await;
+    b.focus_reaches(&delete, "No, keep it").await;
 
-    focus_and_press(&b, "#remove-everything", Key::Enter).await;
-    focus_reaches(&b, "confirm-remove-everything-question", "Remove everything").await;
+    press(&b, &Key::Enter.to_string()).await;
+    b.focus_reaches(&question, "Delete again").await;
+    press(&b, &Key::Tab.to_string()).await;
+    press(&b, &Key::Enter.to_string()).await;
+    b.focus_reaches(&button("Undo"), "Yes, delete it").await;
+    assert!(!b.shows(&item(row)).await, "the assessment was not deleted");
+    press(&b, &Key::Enter.to_string()).await;
+    b.focus_reaches(&delete, "Undo").await;
+    assert!(b.shows(&item(row)).await, "undo did not bring the assessment back");
+
+    let rows = || b.items_under("Your assessments");
+    let before = rows().await.len();
+    focus_and_press(&b, &button("Duplicate").in_item(row), Key::Enter).await;
+    b.items_are("Your assessments", before + 1).await;
+    b.focus_reaches(&button("Duplicate").in_item(row), "Duplicate").await;
+
+    let remove = button("Remove everything");
+    let question = heading("Remove everything?");
+    focus_and_press(&b, &remove, Key::Enter).await;
+    b.focus_reaches(&question, "Remove everything").await;
     b.assert_accessible("the remove-everything question").await;
     press(&b, &Key::Tab.to_string()).await;
     press(&b, &Key::Tab.to_string()).await;
     press(&b, &Key::Enter.to_string()).await;
-    focus_reaches(&b, "remove-everything", "No, keep them").await;
-    assert_eq!(rows().await.as_u64(), Some(before + 1), "No removed something");
+    b.focus_reaches(&remove, "No, keep them").await;
+    assert_eq!(rows().await.len(), before + 1, "No removed something");
 
-    focus_and_press(&b, "#remove-everything", Key::Enter).await;
+    focus_and_press(&b, &remove, Key::Enter).await;
     press(&b, &Key::Tab.to_string()).await;
     press(&b, &Key::Enter.to_string()).await;
-    focus_reaches(&b, "remove-everything", "Yes, remove everything").await;
-    assert_eq!(rows().await.as_u64(), Some(1), "one blank assessment is left");
-    assert!(b.text(".vtc-notice").await.contains("has been removed"), "nobody is told everything went");
+    b.focus_reaches(&remove, "Yes, remove everything").await;
+    assert_eq!(rows().await.len(), 1, "one blank assessment is left");
+    b.announces("has been removed").await;
     b.close().await;
+}
+
+/// Waits until the radio or checkbox `q` describes is selected.
+async fn becomes_checked(b: &Browser, q: &Query, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !b.is_checked(q).await {
+        assert!(Instant::now() < deadline, "{what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 #[tokio::test]
@@ -232,22 +231,18 @@ async fn two_tabs_on_the_same_assessment_do_not_undo_each_other() {
     b.open("#/section/risk").await;
 
     b.client.switch_to_window(first.clone()).await.unwrap();
-    b.choose("e2ee-no").await;
+    b.choose(question("e2ee"), "No").await;
 
     b.client.switch_to_window(second).await.unwrap();
-    b.until("return document.querySelector('#e2ee-no').checked", "the second tab never saw the first tab's answer")
-        .await;
-    assert!(b.text(".vtc-notice").await.contains("changed in another tab"));
-    b.choose("data-location-yes").await;
+    becomes_checked(&b, &radio(question("e2ee"), "No"), "the second tab never saw the first tab's answer").await;
+    b.announces("changed in another tab").await;
+    b.choose(question("data-location"), "Yes").await;
 
     b.client.switch_to_window(first).await.unwrap();
-    b.until(
-        "return document.querySelector('#data-location-yes').checked",
-        "the first tab never saw the second tab's answer",
-    )
-    .await;
+    becomes_checked(&b, &radio(question("data-location"), "Yes"), "the first tab never saw the second tab's answer")
+        .await;
     b.client.refresh().await.unwrap();
-    b.wait_for(".vtc h1").await;
+    b.h1().await;
     let stored = b.stored(video_tool_check::storage::KEY).await;
     let lib = video_tool_check::storage::decode_library(stored.as_str().unwrap()).unwrap();
     let answers = &lib.current().assessment.answers;
@@ -266,21 +261,17 @@ fn stored_script() -> String {
 async fn removing_everything_in_one_tab_is_not_undone_by_another() {
     let b = Browser::start(1000).await;
     b.open("#/about").await;
-    b.type_into("#org-name", "Shared PC Surgery").await;
+    b.fill("Name of your organisation", "Shared PC Surgery").await;
     b.until(&format!("{}?.includes('Shared PC Surgery') === true", stored_script()), "the name was never saved").await;
     let (first, _) = b.second_tab().await;
     b.open("#/assessments").await;
-    b.click("#remove-everything").await;
-    b.click("#remove-everything-confirm").await;
+    b.click(&button("Remove everything")).await;
+    b.click(&button("Yes, remove everything")).await;
 
     b.client.switch_to_window(first).await.unwrap();
-    b.until(
-        "return document.querySelector('.vtc-notice').textContent.includes('removed from this browser in another tab')",
-        "the first tab was never told",
-    )
-    .await;
-    assert_eq!(b.js("return document.querySelector('#org-name').value").await, "");
-    b.type_into("#your-name", "Robin").await;
+    b.announces("removed from this browser in another tab").await;
+    assert_eq!(b.value(&field("Name of your organisation")).await, "");
+    b.fill("Your name and role (optional)", "Robin").await;
     b.until(&format!("{}?.includes('Robin') === true", stored_script()), "the new answer was never saved").await;
     let stored = b.stored(video_tool_check::storage::KEY).await;
     assert!(!stored.as_str().unwrap().contains("Shared PC Surgery"), "the removed answers came back: {stored}");
@@ -293,40 +284,36 @@ async fn removing_everything_in_one_tab_is_not_undone_by_another() {
 async fn a_tab_never_writes_over_what_another_saved_and_it_cannot_read() {
     let b = Browser::start(1000).await;
     b.open("#/section/risk").await;
-    b.choose("e2ee-yes").await;
+    b.choose(question("e2ee"), "Yes").await;
     let (first, _) = b.second_tab().await;
     b.open("").await;
     let newer = r#"{"format":"video-tool-check/library","version":99,"current":"a1","saved":[]}"#;
     b.js(&format!("localStorage.setItem('{}', {newer:?}); return true", video_tool_check::storage::KEY)).await;
 
     b.client.switch_to_window(first).await.unwrap();
-    b.choose("data-location-no").await;
-    b.wait_for("#save-problem").await;
-    assert!(b.text("#save-problem").await.contains("could not read"));
+    b.choose(question("data-location"), "No").await;
+    b.text_with(&region(SAVE_PROBLEM), "could not read").await;
     b.assert_accessible("a tab that has stopped saving").await;
     assert_eq!(b.stored(video_tool_check::storage::KEY).await, newer, "this tab wrote over what the other saved");
-    assert!(
-        b.js("return document.querySelector('#data-location-no').checked").await == Value::Bool(true),
-        "the answer is still on screen"
-    );
+    assert!(b.is_checked(&radio(question("data-location"), "No")).await, "the answer is still on screen");
     // Reloaded, this older version says whose the data is, offers it as a
     // download, and still leaves it where the newer version looks.
     b.client.refresh().await.unwrap();
-    b.wait_for("#unreadable-data").await;
-    assert!(b.text("#unreadable-data").await.contains("newer version"));
+    let unreadable = b.section_text("We could not read your saved answers").await;
+    assert!(unreadable.contains("newer version"), "{unreadable}");
     b.assert_accessible("saved data this version cannot read").await;
     assert_eq!(b.stored(video_tool_check::storage::KEY).await, newer, "reloading wrote over what the other saved");
     b.screenshot("19-newer-data").await;
     // The way out: set it aside, after a question, and this page saves again.
-    b.click("#set-aside").await;
-    b.wait_for("#confirm-set-aside").await;
+    b.click(&button("Set it aside and save here")).await;
+    b.find(&heading("Set the newer answers aside?")).await;
     b.assert_accessible("the question before setting data aside").await;
     b.screenshot("20-set-aside-question").await;
-    b.click("#set-aside-confirm").await;
-    b.wait_for(".vtc-notice .nhsuk-inset-text").await;
+    b.click(&button("Yes, set them aside")).await;
+    b.announces("The newer answers are set aside.").await;
     assert_eq!(b.stored(video_tool_check::storage::UNREADABLE_KEY).await, newer, "the newer answers were not kept");
     b.open("#/section/risk").await;
-    b.choose("e2ee-no").await;
+    b.choose(question("e2ee"), "No").await;
     let saved_here = format!(
         "const t = localStorage.getItem('{}'); return t !== null && t.includes('\"e2ee\":\"no\"')",
         video_tool_check::storage::KEY
@@ -348,25 +335,20 @@ async fn a_reloaded_tab_keeps_its_own_assessment() {
     b.open("").await;
     b.js(&format!("localStorage.setItem('{}', {:?}); return true", storage::KEY, storage::encode_library(&lib))).await;
     b.client.refresh().await.unwrap();
-    b.until(
-        "return document.querySelector('#working-on')?.textContent.includes('Alpha check') === true",
-        "the first tab is not on Alpha",
-    )
-    .await;
+    let working_on = b.text_starting("You are working on:").await;
+    assert!(working_on.contains("Alpha check"), "the first tab is not on Alpha: {working_on}");
 
     let (first, _) = b.second_tab().await;
     b.open("#/assessments").await;
-    b.click("#saved-a2 .vtc-open").await;
+    b.click(&button("Open").in_item("Beta check")).await;
     b.heading_is("Check a video tool").await;
-    assert!(b.text("#working-on").await.contains("Beta check"));
+    assert!(b.text_starting("You are working on:").await.contains("Beta check"));
 
     b.client.switch_to_window(first).await.unwrap();
     b.client.refresh().await.unwrap();
     b.heading_is("Check a video tool").await;
-    assert!(
-        b.text("#working-on").await.contains("Alpha check"),
-        "the reloaded tab swapped to the other tab's assessment"
-    );
+    let working_on = b.text_starting("You are working on:").await;
+    assert!(working_on.contains("Alpha check"), "the reloaded tab swapped to the other tab's assessment: {working_on}");
     b.close().await;
 }
 
@@ -406,11 +388,12 @@ async fn narrow_and_zoomed_screens_never_scroll_sideways() {
         ] {
             b.open(hash).await;
             b.client.refresh().await.unwrap();
-            b.wait_for(".vtc h1").await;
+            b.h1().await;
             if name == "compare" {
-                for t in ["compare-teams", "compare-zoom", "compare-whatsapp"] {
-                    b.choose(t).await;
+                for t in ["teams", "zoom", "whatsapp"] {
+                    b.choose(COMPARE, tool_name(t)).await;
                 }
+                b.find(&region("Your tools side by side")).await;
             }
             let overflow =
                 b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth").await;

@@ -2,7 +2,12 @@
 //! they start themselves, and a browser session with a download folder.
 #![allow(dead_code)]
 
-use fantoccini::{Client, ClientBuilder, Locator};
+mod find;
+
+#[allow(unused_imports)]
+pub use find::*;
+
+use fantoccini::{Client, ClientBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -295,30 +300,10 @@ impl Browser {
         }
     }
 
+    /// Opens the widget at `hash` and waits for its first screen's heading.
     pub async fn open(&self, hash: &str) {
         self.client.goto(&format!("{}{hash}", self.server.url())).await.unwrap();
-        self.wait_for(".vtc h1").await;
-    }
-
-    pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
-    }
-
-    /// The element's text. Leptos may redraw the element between finding it
-    /// and reading it, so a stale element is looked up again.
-    pub async fn text(&self, css: &str) -> String {
-        for _ in 0..20 {
-            if let Ok(text) = self.wait_for(css).await.text().await {
-                return text;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("could not read the text of {css}");
+        self.h1().await;
     }
 
     /// Waits until `script` returns true in the tab on view; fails with `what`
@@ -338,51 +323,6 @@ impl Browser {
         let second = self.client.new_window(true).await.unwrap().handle;
         self.client.switch_to_window(second.clone()).await.unwrap();
         (first, second)
-    }
-
-    pub async fn exists(&self, css: &str) -> bool {
-        self.client.find(Locator::Css(css)).await.is_ok()
-    }
-
-    pub async fn click(&self, css: &str) {
-        let mut last = None;
-        for _ in 0..20 {
-            match self.wait_for(css).await.click().await {
-                Ok(_) => return,
-                // Redrawn between finding and clicking: find it again.
-                Err(e) => last = Some(e),
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("could not click {css}: {last:?}");
-    }
-
-    /// Picks a radio the way a person does: by clicking its label.
-    pub async fn choose(&self, input_id: &str) {
-        self.click(&format!("label[for='{input_id}']")).await;
-    }
-
-    pub async fn type_into(&self, css: &str, text: &str) {
-        let el = self.wait_for(css).await;
-        el.clear().await.unwrap();
-        el.send_keys(text).await.unwrap();
-    }
-
-    /// Waits until the page's heading reads `text`.
-    pub async fn heading_is(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let now = self.text(".vtc h1").await;
-            if now == text {
-                return;
-            }
-            assert!(Instant::now() < deadline, "heading stayed {now:?}, wanted {text:?}");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    }
-
-    pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
-        self.wait_for(css).await.attr(name).await.unwrap()
     }
 
     pub async fn js(&self, script: &str) -> Value {
@@ -450,55 +390,6 @@ impl Browser {
             std::fs::create_dir_all(&dir).unwrap();
             std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).unwrap();
         }
-    }
-
-    /// Answers every check on the current section screen: Yes unless
-    /// `answers` says otherwise ("dpia" for the screening). Returns the ids of
-    /// the checks it saw.
-    pub async fn answer_section(&self, answers: &[(&str, &str)]) -> Vec<String> {
-        if self.exists("#dpia-screening").await {
-            let decision = answers.iter().find(|(c, _)| *c == "dpia").map_or("needed", |(_, a)| a);
-            self.choose(&format!("dpia-{decision}")).await;
-            if decision == "covered" {
-                self.type_into("#dpia-reference", "DPIA-2025-07 Remote consultations").await;
-            }
-        }
-        let ids =
-            self.js("return [...document.querySelectorAll('.vtc-check')].map(e => e.id.replace('check-', ''))").await;
-        let ids: Vec<String> = serde_json::from_value(ids).unwrap();
-        assert!(!ids.is_empty(), "a section with no checks");
-        for id in &ids {
-            let answer = answers.iter().find(|(c, _)| c == id).map_or("yes", |(_, a)| a);
-            self.choose(&format!("{id}-{answer}")).await;
-        }
-        ids
-    }
-
-    /// From the first section to the summary, answering as [`Browser::answer_section`]
-    /// does, optionally with an accessibility scan of each section.
-    pub async fn answer_every_section(&self, answers: &[(&str, &str)], scan: bool) -> Sections {
-        let mut done = Sections::default();
-        for _ in 0..12 {
-            let heading = self.text(".vtc h1").await;
-            if heading == "Your summary" {
-                return done;
-            }
-            done.checks.extend(self.answer_section(answers).await);
-            if scan {
-                self.assert_accessible(&heading).await;
-            }
-            if done.headings.is_empty() {
-                self.screenshot("04-section").await;
-            }
-            done.headings.push(heading.clone());
-            self.click("#continue").await;
-            let deadline = Instant::now() + Duration::from_secs(10);
-            while self.text(".vtc h1").await == heading {
-                assert!(Instant::now() < deadline, "stuck on {heading}");
-                tokio::time::sleep(Duration::from_millis(50)).await;
-            }
-        }
-        panic!("never reached the summary; went through {:?}", done.headings);
     }
 
     pub async fn close(self) {
