@@ -136,9 +136,8 @@ async fn a_whole_assessment_can_be_done_with_the_keyboard_alone() {
                 press(&b, &Key::Enter.to_string()).await;
                 b.leaves(&heading).await;
                 // Focus moves to the new screen's heading.
-                tokio::time::sleep(Duration::from_millis(100)).await;
-                let now = b.focused().await;
-                assert_eq!(now["tag"], "H1", "focus did not move to the new heading after {heading}");
+                let now = b.h1().await;
+                b.focus_reaches(&support::heading(&now).level(1), &format!("Enter on Continue on {heading}")).await;
             }
             _ => press(&b, &Key::Tab.to_string()).await,
         }
@@ -225,6 +224,7 @@ async fn questions_before_deleting_keep_the_keyboard_in_place() {
     assert_eq!(rows().await.len(), before + 1, "No removed something");
 
     focus_and_press(&b, &remove, Key::Enter).await;
+    b.focus_reaches(&question, "Remove everything again").await;
     press(&b, &Key::Tab.to_string()).await;
     press(&b, &Key::Enter.to_string()).await;
     b.focus_reaches(&remove, "Yes, remove everything").await;
