@@ -206,7 +206,7 @@ async fn a_broken_configuration_is_reported_and_the_widget_still_runs() {
     let b = Browser::start_with(1000, server).await;
     b.open("").await;
     let problems = b.section_text(CONFIG_PROBLEMS).await;
-    assert!(problems.contains("config.json: line 5, column 2: this is not valid JSON"), "{problems}");
+    assert!(problems.contains("config.json: line 5, column 1: this is not valid JSON"), "{problems}");
     b.assert_accessible("a configuration problem").await;
     b.screenshot("17-config-problem").await;
     b.click(&link("About you")).await;
@@ -222,6 +222,36 @@ async fn a_broken_configuration_is_reported_and_the_widget_still_runs() {
     assert!(problems.contains("accent_colour: \"yellow\" is not a colour"), "{problems}");
     // The right parts are still used.
     b.text_starting("From Example").await;
+    b.close().await;
+}
+
+/// The publisher offers only some tools, and Teams, the first in the
+/// catalogue, is not one of them: the error summary's link must still take
+/// the user to the first option they can see.
+#[tokio::test]
+async fn the_tool_error_links_to_an_option_the_publisher_offers() {
+    let config = r#"{"offer_tools": ["whereby", "accurx"]}"#.to_string();
+    let server = StaticServer::serve(repo().join("dist"), vec![("config.json".to_string(), config)]);
+    let b = Browser::start_with(1000, server).await;
+    b.open("#/tool").await;
+    b.heading_is("Choose your video tool").await;
+    b.find(&radio(TOOL, "Accurx")).await;
+    b.click(&button("Save and continue")).await;
+    assert!(b.error_summary().await.contains("Select the video tool you use or plan to use"));
+    b.click(&link("Select the video tool you use or plan to use")).await;
+    b.focus_reaches(&radio(TOOL, "Accurx"), "following the error summary's link").await;
+    b.close().await;
+}
+
+/// A problem with a page parameter is named as the publisher wrote it.
+#[tokio::test]
+async fn page_parameter_problems_name_the_parameter_as_written() {
+    let b = Browser::start(1000).await;
+    b.open("?accent=%23ffff00&dpo-email=nobody").await;
+    let problems = b.section_text(CONFIG_PROBLEMS).await;
+    assert!(problems.contains("the page address: accent: #ffff00 is too light"), "{problems}");
+    assert!(problems.contains("the page address: dpo-email: nobody is not an email address"), "{problems}");
+    assert!(!problems.contains("accent-colour") && !problems.contains("dpo.email"), "{problems}");
     b.close().await;
 }
 

@@ -127,7 +127,7 @@ pub fn AboutScreen() -> impl IntoView {
         {move || {
             let dpo = state.config.get().dpo;
             (!dpo.email.is_empty()).then(|| view! {
-                <div class="nhsuk-inset-text" id="configured-dpo">
+                <div class="nhsuk-inset-text">
                     <p>{format!(
                         "This website's DPO is {}{}. If you leave the DPO fields blank, your summary goes to them.",
                         if dpo.name.is_empty() { String::new() } else { format!("{}, ", dpo.name) },

@@ -135,7 +135,7 @@ fn SavedRow(id: String, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
                         <h4 class="nhsuk-warning-callout__label" id=question_id.clone() tabindex="-1">{move || format!("Delete {}?", title())}</h4>
                         <p>"You can undo this until you leave this page."</p>
                         <div class="vtc-actions">
-                            <button type="button" class="nhsuk-button nhsuk-button--warning vtc-confirm-delete" on:click=delete.clone()>"Yes, delete it"</button>
+                            <button type="button" class="nhsuk-button nhsuk-button--warning" on:click=delete.clone()>"Yes, delete it"</button>
                             <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=keep.clone()>"No, keep it"</button>
                         </div>
                     </div>
@@ -149,10 +149,10 @@ fn SavedRow(id: String, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
             } else {
                 view! {
                     <div class="vtc-actions">
-                        <button type="button" class="nhsuk-button nhsuk-button--small vtc-open" on:click=open.clone()>"Open"</button>
-                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small vtc-rename" id=format!("rename-button-{id}") on:click=rename.clone()>"Rename"</button>
-                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small vtc-duplicate" id=format!("duplicate-{id}") on:click=duplicate.clone()>"Duplicate"</button>
-                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small vtc-delete" id=delete_id.clone() on:click=ask.clone()>"Delete"</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--small" on:click=open.clone()>"Open"</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" id=format!("rename-button-{id}") on:click=rename.clone()>"Rename"</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" on:click=duplicate.clone()>"Duplicate"</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" id=delete_id.clone() on:click=ask.clone()>"Delete"</button>
                     </div>
                 }.into_any()
             }}
@@ -238,7 +238,7 @@ pub fn AssessmentsScreen() -> impl IntoView {
     let preview_view = move || {
         preview.get().map(|result| match result {
             Err(error) => view! {
-                <div class="nhsuk-error-summary" id="import-error" tabindex="-1" aria-labelledby="import-error-title">
+                <div class="nhsuk-error-summary" tabindex="-1" aria-labelledby="import-error-title">
                     <div role="alert">
                         <h2 class="nhsuk-error-summary__heading" id="import-error-title">"We could not import that file"</h2>
                         <div class="nhsuk-error-summary__body"><p>{super::messages::import_error(&error)}</p><p>"Nothing has been changed."</p></div>
@@ -249,7 +249,7 @@ pub fn AssessmentsScreen() -> impl IntoView {
             Ok(imported) => {
                 let s = DpoSummary::new(&imported.assessment, content, &imported.saved);
                 view! {
-                    <div class="nhsuk-inset-text" id="import-preview" role="status">
+                    <div class="nhsuk-inset-text" role="status">
                         <h3 class="nhsuk-heading-s">"This is what the file holds"</h3>
                         <dl class="nhsuk-summary-list">
                             <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Organisation"</dt><dd class="nhsuk-summary-list__value">{s.org_name.clone()}</dd></div>
@@ -260,7 +260,7 @@ pub fn AssessmentsScreen() -> impl IntoView {
                         </dl>
                         <p>"Importing adds it as a new assessment. It does not change the ones you have."</p>
                         <div class="vtc-actions">
-                            <button type="button" class="nhsuk-button" id="import-confirm" on:click=add_imported>"Add it to your assessments"</button>
+                            <button type="button" class="nhsuk-button" on:click=add_imported>"Add it to your assessments"</button>
                             <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=cancel_import>"Cancel"</button>
                         </div>
                     </div>
@@ -277,17 +277,17 @@ pub fn AssessmentsScreen() -> impl IntoView {
             <p>"These are kept only in this browser on this computer. If the browser's data is cleared, they are gone. Download a copy of each summary to keep it safe."</p>
         </div>
         {move || deleted.get().map(|d| view! {
-            <div class="nhsuk-inset-text" id="deleted" role="status">
+            <div class="nhsuk-inset-text" role="status">
                 <p>{format!("{} was deleted. ", d.title)}
                 <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" id="undo-delete" on:click=undo>"Undo"</button></p>
             </div>
         })}
-        <ul class="nhsuk-list" id="saved-list">
+        <ul class="nhsuk-list">
             <For each=ids key=|id| id.clone() let(id)>
                 <SavedRow id=id deleted=deleted/>
             </For>
         </ul>
-        <button type="button" class="nhsuk-button" id="new-assessment" on:click=new_assessment>"Start a new assessment"</button>
+        <button type="button" class="nhsuk-button" on:click=new_assessment>"Start a new assessment"</button>
 
         <h2>"Import a summary"</h2>
         <div class="nhsuk-form-group">

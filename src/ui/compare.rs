@@ -51,7 +51,7 @@ pub fn FactList(tool: &'static Tool) -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <dl class="nhsuk-summary-list vtc-facts">{rows}</dl> }
+    view! { <dl class="nhsuk-summary-list">{rows}</dl> }
 }
 
 /// One row's cells, a cell for each tool picked, kept by tool. Every row
@@ -96,7 +96,7 @@ pub fn CompareScreen() -> impl IntoView {
         Memo::new(move |_| picked.get().iter().filter_map(|id| content.tool(id)).collect::<Vec<&'static Tool>>());
     let table = move || {
         if !enough.get() {
-            return view! { <p id="comparison">"Choose at least 2 tools to compare them."</p> }.into_any();
+            return view! { <p>"Choose at least 2 tools to compare them."</p> }.into_any();
         }
         let rows = content
             .attributes
@@ -132,7 +132,7 @@ pub fn CompareScreen() -> impl IntoView {
             .into_any()
         });
         view! {
-            <div class="vtc-table-scroll" role="region" aria-labelledby="comparison-caption" tabindex="0" id="comparison">
+            <div class="vtc-table-scroll" role="region" aria-labelledby="comparison-caption" tabindex="0">
                 <table class="nhsuk-table">
                     <caption class="nhsuk-table__caption" id="comparison-caption">"Your tools side by side"</caption>
                     <thead><tr><td></td><ToolCells tools=tools cell=name/></tr></thead>

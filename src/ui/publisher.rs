@@ -143,7 +143,7 @@ pub fn ConfigProblems() -> impl IntoView {
         let problems = state.config_problems.get();
         (!problems.is_empty()).then(|| {
             view! {
-                <div class="nhsuk-warning-callout" id="config-problems">
+                <div class="nhsuk-warning-callout">
                     <h2 class="nhsuk-warning-callout__label">"This page's settings have a problem"</h2>
                     <p>"The check still works, with the standard settings where these are wrong. If you run this website, fix these in the configuration:"</p>
                     <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>

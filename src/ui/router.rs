@@ -40,7 +40,13 @@ pub fn follow_the_address(state: AppState) {
 #[component]
 pub fn CurrentScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || match state.screen.get() {
+    // A section that does not exist shows the task list. Decided before the
+    // match, so the task list's code is in the download once, not twice.
+    let screen = Memo::new(move |_| match state.screen.get() {
+        Screen::Section(id) if state.content().section(&id).is_none() => Screen::Start,
+        screen => screen,
+    });
+    move || match screen.get() {
         Screen::Start => view! { <start::StartScreen/> }.into_any(),
         Screen::About => view! { <about::AboutScreen/> }.into_any(),
         Screen::Tool => view! { <tool::ToolScreen/> }.into_any(),
@@ -48,7 +54,7 @@ pub fn CurrentScreen() -> impl IntoView {
         Screen::Assessments => view! { <assessments::AssessmentsScreen/> }.into_any(),
         Screen::Section(id) => match state.content().section(&id) {
             Some(section) => view! { <section::SectionScreen section=section/> }.into_any(),
-            None => view! { <start::StartScreen/> }.into_any(),
+            None => ().into_any(),
         },
         Screen::Summary => view! { <summary::SummaryScreen/> }.into_any(),
     }

@@ -30,7 +30,7 @@ fn CheckQuestion(check: &'static Check, #[prop(into)] show_error: Signal<bool>) 
         })
         .collect_view();
     view! {
-        <div class="nhsuk-form-group vtc-check" id=format!("check-{id}") class:nhsuk-form-group--error=move || show_error.get()>
+        <div class="nhsuk-form-group" id=format!("check-{id}") class:nhsuk-form-group--error=move || show_error.get()>
             <fieldset class="nhsuk-fieldset" aria-describedby=move || if show_error.get() { format!("{id}-error") } else { String::new() }>
                 <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
                     {check.statement}
@@ -93,7 +93,7 @@ fn DpiaScreeningQuestion(#[prop(into)] show_error: Signal<bool>) -> impl IntoVie
         })
         .collect_view();
     view! {
-        <div class="nhsuk-form-group" id="dpia-screening" class:nhsuk-form-group--error=move || show_error.get()>
+        <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || show_error.get()>
             <fieldset class="nhsuk-fieldset" aria-describedby="dpia-hint">
                 <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
                     <h2 class="nhsuk-fieldset__heading">"Will you use personal or confidential patient information with this tool in a way that an existing DPIA does not cover?"</h2>

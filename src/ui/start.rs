@@ -60,14 +60,14 @@ pub fn StartScreen() -> impl IntoView {
                 (lib.saved.len() > 1).then(|| format!("You are working on: {}. ", lib.current().title(content)))
             });
             working_on.map(|text| view! {
-                <p id="working-on">{text}
+                <p>{text}
                     <a class="nhsuk-link" href="#/assessments">"See all your assessments"</a></p>
             })
         }}
         {move || {
             let config = state.config.get();
             (!config.introduction.is_empty() || !config.publisher.is_empty()).then(|| view! {
-                <div class="nhsuk-inset-text" id="publisher-intro">
+                <div class="nhsuk-inset-text">
                     {(!config.publisher.is_empty()).then(|| view! { <p><strong>{format!("From {}", config.publisher)}</strong></p> })}
                     {(!config.introduction.is_empty()).then(|| view! { <p>{config.introduction.clone()}</p> })}
                 </div>

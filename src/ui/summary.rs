@@ -105,7 +105,7 @@ pub fn SummaryScreen() -> impl IntoView {
             crate::assessment::Outcome::DoNotUseYet => "do-not-use-yet",
         };
         view! {
-            <div class=format!("vtc-outcome vtc-outcome--{modifier}") id="outcome">
+            <div class=format!("vtc-outcome vtc-outcome--{modifier}")>
                 <p class="nhsuk-u-margin-bottom-1">{a.with(|a| a.tool_name(content)).map_or("Outcome".to_string(), |tool| format!("Outcome for {tool}"))}</p>
                 <p class="nhsuk-heading-l nhsuk-u-margin-bottom-2">{s.headline()}</p>
                 <p class="nhsuk-u-margin-bottom-0">{s.explanation()}</p>
@@ -158,7 +158,7 @@ pub fn SummaryScreen() -> impl IntoView {
                 {approval.map(|line| view! {
                     <div class="nhsuk-summary-list__row nhsuk-summary-list__row--no-actions">
                         <dt class="nhsuk-summary-list__key">"Log of approved tools"</dt>
-                        <dd class="nhsuk-summary-list__value" id="approval">{line}</dd>
+                        <dd class="nhsuk-summary-list__value">{line}</dd>
                     </div>
                 })}
                 <div class="nhsuk-summary-list__row nhsuk-summary-list__row--no-actions">
@@ -179,12 +179,11 @@ pub fn SummaryScreen() -> impl IntoView {
         Memo::new(move |_| summary.with(|s| s.actions.iter().map(|x| x.check_id.clone()).collect::<Vec<_>>()));
     let actions = move || {
         if action_ids.with(Vec::is_empty) {
-            return view! { <p id="actions">"No actions. You answered Yes to every check you have answered."</p> }
-                .into_any();
+            return view! { <p>"No actions. You answered Yes to every check you have answered."</p> }.into_any();
         }
         let checks = move || action_ids.get().into_iter().filter_map(|id| content.check(&id)).collect::<Vec<_>>();
         view! {
-            <ol class="nhsuk-list vtc-action-list" id="actions">
+            <ol class="nhsuk-list vtc-action-list">
                 <For each=checks key=|check| check.id let(check)>
                     <ActionRow check=check number=Signal::derive(move || {
                         action_ids.with(|ids| ids.iter().position(|id| id == check.id).map_or(0, |i| i + 1))
@@ -249,7 +248,7 @@ pub fn SummaryScreen() -> impl IntoView {
                 </div>
             })}
             <div class="vtc-actions nhsuk-u-margin-bottom-4">
-                <button type="button" class="nhsuk-button" id="download-report" on:click=move |_| save("html")>"Download summary"</button>
+                <button type="button" class="nhsuk-button" on:click=move |_| save("html")>"Download summary"</button>
                 <a class="nhsuk-button nhsuk-button--secondary" id="email-dpo" href=mailto>"Email your DPO"</a>
             </div>
             <details class="nhsuk-details">
@@ -258,8 +257,8 @@ pub fn SummaryScreen() -> impl IntoView {
                     <p>"Plain text is good for pasting into a ticket or a webmail message. The JSON file is for importing into Video Tool Check or another system."</p>
                     <div class="vtc-actions">
                         <button type="button" class="nhsuk-button nhsuk-button--secondary" id="copy-summary" on:click=copy>"Copy summary"</button>
-                        <button type="button" class="nhsuk-button nhsuk-button--secondary" id="download-text" on:click=move |_| save("txt")>"Download as text"</button>
-                        <button type="button" class="nhsuk-button nhsuk-button--secondary" id="download-json" on:click=move |_| save("json")>"Download as JSON"</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| save("txt")>"Download as text"</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| save("json")>"Download as JSON"</button>
                     </div>
                     <p role="status" id="copy-status">{move || copy_status.get()}</p>
                 </div>
@@ -271,7 +270,7 @@ pub fn SummaryScreen() -> impl IntoView {
         {move || {
             let c = state.config.get().ig_contact;
             (!c.name.is_empty() || !c.email.is_empty()).then(|| view! {
-                <div class="nhsuk-inset-text" id="ig-contact">
+                <div class="nhsuk-inset-text">
                     <p>{format!(
                         "If information is ever shared with the wrong people, contact {}{}{}.",
                         if c.role.is_empty() { "your IG contact".to_string() } else { format!("your {}", c.role) },

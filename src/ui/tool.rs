@@ -131,7 +131,7 @@ pub fn ToolScreen() -> impl IntoView {
         };
         Some(if tool.retired {
             view! {
-                <div class="nhsuk-warning-callout" id="tool-note">
+                <div class="nhsuk-warning-callout">
                     <h2 class="nhsuk-warning-callout__label">{format!("{} has closed", tool.name)}</h2>
                     {body}
                 </div>
@@ -139,7 +139,7 @@ pub fn ToolScreen() -> impl IntoView {
             .into_any()
         } else {
             view! {
-                <div class="nhsuk-inset-text" id="tool-note">
+                <div class="nhsuk-inset-text">
                     <h2 class="nhsuk-heading-s">{format!("About {}", tool.name)}</h2>
                     {body}
                 </div>
@@ -195,7 +195,7 @@ pub fn ToolScreen() -> impl IntoView {
                             let name = other_name();
                             let entry = config.log_entry(&name).cloned()?;
                             let found: Vec<_> = log_concern(Some(&entry), &config).into_iter().collect();
-                            Some(view! { <div id="other-tool-log"><ConcernList concerns=found/><LogEntryNote entry=entry/></div> })
+                            Some(view! { <div><ConcernList concerns=found/><LogEntryNote entry=entry/></div> })
                         }}
                     </div>
                 </div>

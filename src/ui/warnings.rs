@@ -24,7 +24,7 @@ pub fn StorageWarnings(storage: StorageState) -> impl IntoView {
     };
     view! {
         {(!available).then(|| view! {
-            <div class="nhsuk-warning-callout" id="storage-unavailable">
+            <div class="nhsuk-warning-callout">
                 <h2 class="nhsuk-warning-callout__label">"Your answers will not be kept"</h2>
                 <p>"This browser is not letting the page save your answers. You can still finish the check, but download your summary before you close this page."</p>
             </div>
