@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::by_check::ByCheck;
 use crate::content::{Check, Condition, Content, Section};
 pub use crate::content::{OrgType, Use, OTHER_TOOL};
+use crate::user_text::isolate;
 
 /// What the organisation will use the tool for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -209,8 +210,8 @@ impl DpiaScreening {
         match self.decision {
             None => "Not answered".to_string(),
             Some(DpiaDecision::Needed) => "DPIA needed before use".to_string(),
-            Some(DpiaDecision::Covered) => format!("Covered by an existing DPIA: {}", self.reference.trim()),
-            Some(DpiaDecision::NotNeeded) => format!("DPIA not needed: {}", self.reason.trim()),
+            Some(DpiaDecision::Covered) => format!("Covered by an existing DPIA: {}", isolate(self.reference.trim())),
+            Some(DpiaDecision::NotNeeded) => format!("DPIA not needed: {}", isolate(self.reason.trim())),
         }
     }
 }

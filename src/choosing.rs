@@ -73,7 +73,11 @@ pub fn concerns(tool: &Tool, about: &About) -> Vec<Concern> {
 pub fn log_concern(entry: Option<&LogEntry>, config: &Config) -> Option<Concern> {
     let owner = config.log_owner();
     let entry = entry?;
-    let conditions = if entry.conditions.is_empty() { String::new() } else { format!(" {}", entry.conditions) };
+    let conditions = if entry.conditions.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", crate::user_text::isolate(&entry.conditions))
+    };
     Some(match entry.status {
         Approval::Approved => return None,
         Approval::ApprovedWithConditions => {
@@ -134,13 +138,14 @@ mod tests {
         let c = Content::builtin();
         let (config, _) = crate::config::parse(include_str!("../config.example.json"), c);
         let whatsapp = all_concerns(c.tool("whatsapp").unwrap(), &about(OrgType::Care, Purpose::Staff), &config);
-        assert!(whatsapp[0].text.starts_with("Not approved by Example DPO Service."), "{whatsapp:?}");
+        // The publisher's name is isolated from the words around it.
+        assert!(whatsapp[0].text.starts_with("Not approved by \u{2068}Example DPO Service\u{2069}."), "{whatsapp:?}");
         let teams = all_concerns(c.tool("teams").unwrap(), &about(OrgType::Care, Purpose::Staff), &config);
         assert_eq!(
             teams,
             vec![concern(
                 Severity::Caution,
-                "Approved by Example DPO Service with conditions. NHSmail Teams only. Keep every team set to Private."
+                "Approved by \u{2068}Example DPO Service\u{2069} with conditions. \u{2068}NHSmail Teams only. Keep every team set to Private.\u{2069}"
             )]
         );
         let accurx = all_concerns(c.tool("accurx").unwrap(), &about(OrgType::Gp, Purpose::Patients), &config);

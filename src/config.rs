@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::content::Content;
+use crate::user_text::isolate;
 
 /// The most a configuration file may be; a real one is a few kilobytes.
 pub const MAX_CONFIG_BYTES: usize = 256 * 1024;
@@ -96,12 +97,13 @@ impl Config {
         content.tools.iter().filter(|t| self.offers(t.id))
     }
 
-    /// Who the log belongs to, for sentences such as "Approved by …".
-    pub fn log_owner(&self) -> &str {
+    /// Who the log belongs to, for sentences such as "Approved by …": the
+    /// publisher's name is isolated from the words around it.
+    pub fn log_owner(&self) -> String {
         if self.publisher.trim().is_empty() {
-            "your DPO"
+            "your DPO".to_string()
         } else {
-            self.publisher.trim()
+            isolate(self.publisher.trim())
         }
     }
 }
@@ -136,6 +138,7 @@ pub fn read(root: &Value, content: &Content) -> (Config, Vec<String>) {
     let known = ["publisher", "dpo", "ig_contact", "introduction", "approved_tools", "offer_tools", "accent_colour"];
     for key in members.keys() {
         if !known.contains(&key.as_str()) && !key.starts_with('_') {
+            let key = isolate(key);
             problems.push(format!("{key}: this setting does not exist (known settings: {})", known.join(", ")));
         }
     }
@@ -153,7 +156,7 @@ pub fn read(root: &Value, content: &Content) -> (Config, Vec<String>) {
                         Some(id) if content.tool(id).is_some() => config.offer_tools.push(id.to_string()),
                         _ => problems.push(format!(
                             "offer_tools[{i}]: {} is not a tool id (known ids: {})",
-                            t,
+                            isolate(&t.to_string()),
                             content.tools.iter().map(|t| t.id).collect::<Vec<_>>().join(", ")
                         )),
                     }
@@ -181,10 +184,11 @@ pub fn read(root: &Value, content: &Content) -> (Config, Vec<String>) {
                 config.accent_colour = Some(c.to_ascii_lowercase())
             }
             Some(c) if is_hex_colour(c) => problems.push(format!(
-                "accent_colour: {c} is too light for white text (contrast {}:1; it needs at least 4.5:1)",
+                "accent_colour: {} is too light for white text (contrast {}:1; it needs at least 4.5:1)",
+                isolate(c),
                 crate::one_decimal(contrast_with_white(c))
             )),
-            _ => problems.push(format!("accent_colour: {v} is not a colour like \"#005eb8\"")),
+            _ => problems.push(format!("accent_colour: {} is not a colour like \"#005eb8\"", isolate(&v.to_string()))),
         }
     }
     (config, problems)
@@ -237,7 +241,7 @@ fn text_field(obj: &Value, key: &str, max: usize, problems: &mut Vec<String>) ->
             String::new()
         }
         Some(other) => {
-            problems.push(format!("{key}: must be text in quotes, not {other}"));
+            problems.push(format!("{key}: must be text in quotes, not {}", isolate(&other.to_string())));
             String::new()
         }
     }
@@ -258,7 +262,7 @@ fn contact(obj: &Value, key: &str, problems: &mut Vec<String>) -> Contact {
     };
     problems.extend(sub.into_iter().map(|p| format!("{key}.{p}")));
     if !contact.email.is_empty() && !crate::assessment::looks_like_email(&contact.email) {
-        problems.push(format!("{key}.email: {} is not an email address", contact.email));
+        problems.push(format!("{key}.email: {} is not an email address", isolate(&contact.email)));
         return Contact { email: String::new(), ..contact };
     }
     contact
@@ -283,7 +287,7 @@ fn log_entry(v: &Value, at: &str, problems: &mut Vec<String>) -> Option<LogEntry
     let status = match serde_json::from_value::<Approval>(Value::String(status_text)) {
         Ok(status) => status,
         Err(e) => {
-            problems.push(format!("{at}.status: {}", crate::storage::plain_problem(&e.to_string())));
+            problems.push(format!("{at}.status: {}", isolate(&crate::storage::plain_problem(&e.to_string()))));
             return None;
         }
     };
@@ -366,6 +370,8 @@ mod tests {
             "colour": "red"
         }"##;
         let (c, problems) = parse(text, Content::builtin());
+        // As a reader reads them: each value quoted from the file is isolated.
+        let problems: Vec<String> = problems.iter().map(|p| crate::user_text::plain(p)).collect();
         let has = |s: &str| problems.iter().any(|p| p.contains(s));
         assert!(has("publisher: must be text"), "{problems:?}");
         assert!(has("dpo.email: not an email is not an email address"), "{problems:?}");
@@ -388,6 +394,7 @@ mod tests {
         let params =
             [("accent", "#ffff00".to_string()), ("dpo-email", "nope".to_string()), ("dpo-name", "Dana".into())];
         let (c, problems) = from_page_parameters(&params, Content::builtin());
+        let problems: Vec<String> = problems.iter().map(|p| crate::user_text::plain(p)).collect();
         assert!(problems.iter().any(|p| p.starts_with("accent: #ffff00 is too light")), "{problems:?}");
         assert!(problems.iter().any(|p| p.starts_with("dpo-email: nope is not an email address")), "{problems:?}");
         assert!(!problems.iter().any(|p| p.contains("accent_colour") || p.contains("dpo.")), "{problems:?}");

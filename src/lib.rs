@@ -20,6 +20,7 @@ pub mod library;
 pub mod storage;
 pub mod summary;
 pub mod ui;
+pub mod user_text;
 
 pub use ui::App;
 

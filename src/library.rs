@@ -23,13 +23,17 @@ pub struct Saved {
 impl Saved {
     /// What the list shows: the user's name, or the tool and organisation.
     pub fn title(&self, content: &Content) -> String {
+        use crate::user_text::isolate;
         if !self.name.trim().is_empty() {
-            return self.name.trim().to_string();
+            return isolate(self.name.trim());
         }
-        let tool = self.assessment.tool_name(content).unwrap_or_else(|| "No tool chosen yet".to_string());
+        let tool = match self.assessment.tool_name(content) {
+            Some(tool) => isolate(&tool),
+            None => "No tool chosen yet".to_string(),
+        };
         match self.assessment.about.org_name.trim() {
             "" => tool,
-            org => format!("{tool} for {org}"),
+            org => format!("{tool} for {}", isolate(org)),
         }
     }
 }
@@ -125,7 +129,8 @@ impl Library {
     /// A copy to start next year's review or another tool from.
     pub fn duplicate(&mut self, id: &str, new_id: String, today: &str, content: &Content) -> bool {
         let Some(original) = self.get(id).cloned() else { return false };
-        let name = format!("Copy of {}", original.title(content));
+        // A name to keep, so without the title's isolating marks.
+        let name = format!("Copy of {}", crate::user_text::plain(&original.title(content)));
         self.saved.push(Saved { id: new_id, name, updated: today.to_string(), assessment: original.assessment });
         true
     }
@@ -174,7 +179,10 @@ mod tests {
     fn add_open_rename_duplicate() {
         let content = Content::builtin();
         let mut lib = Library::with(complete_gp_teams(), "a1", "2026-11-01");
-        assert_eq!(lib.current().title(content), "Microsoft Teams for Riverside Surgery");
+        assert_eq!(
+            lib.current().title(content),
+            "\u{2068}Microsoft Teams\u{2069} for \u{2068}Riverside Surgery\u{2069}"
+        );
         lib.add(Assessment::default(), "", lib.fresh_id(1), "2026-11-22");
         assert_eq!(lib.current, "a2");
         assert_eq!(lib.saved.len(), 2);
@@ -182,7 +190,7 @@ mod tests {
         assert!(lib.open("a1"));
         assert!(!lib.open("nope"));
         lib.rename("a1", "  Teams review 2026 ");
-        assert_eq!(lib.current().title(content), "Teams review 2026");
+        assert_eq!(lib.current().title(content), "\u{2068}Teams review 2026\u{2069}");
         assert!(lib.duplicate("a1", "a9".into(), "2026-11-22", content));
         assert_eq!(lib.get("a9").unwrap().name, "Copy of Teams review 2026");
         assert_eq!(lib.get("a9").unwrap().assessment, complete_gp_teams());

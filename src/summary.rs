@@ -4,6 +4,7 @@
 use crate::assessment::{Answer, Assessment, Outcome, TaskStatus};
 use crate::config::Config;
 use crate::content::Content;
+use crate::user_text::isolate;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SectionSummary {
@@ -122,8 +123,8 @@ pub fn long_date(iso: &str) -> String {
 pub fn plan_sentence(owner: &str, due: &str, done: bool) -> String {
     format!(
         "Owner: {}. Due: {}. Status: {}.",
-        or_not_given(owner),
-        or_not_given(&long_date(due)),
+        isolate(&or_not_given(owner)),
+        isolate(&or_not_given(&long_date(due))),
         if done { "done" } else { "to do" }
     )
 }
@@ -220,11 +221,11 @@ impl DpoSummary {
         if let Some(entry) = tool_key.and_then(|k| config.log_entry(&k).cloned()) {
             let mut line = format!("{} ({}", entry.status.label(), config.log_owner());
             if !entry.date.is_empty() {
-                line.push_str(&format!(", {}", entry.date));
+                line.push_str(&format!(", {}", isolate(&entry.date)));
             }
             line.push(')');
             if !entry.conditions.is_empty() {
-                line.push_str(&format!(". {}", entry.conditions));
+                line.push_str(&format!(". {}", isolate(&entry.conditions)));
             }
             self.approval = Some(line);
         }
@@ -279,7 +280,52 @@ impl DpoSummary {
     }
 
     /// The whole summary as plain text, for a ticket or an email.
+    /// The same summary with every text made safe for plain text: no
+    /// bidirectional or invisible controls (see [`crate::user_text::plain`]).
+    pub fn for_plain_text(&self) -> DpoSummary {
+        use crate::user_text::plain;
+        let mut s = self.clone();
+        for text in [
+            &mut s.org_name,
+            &mut s.org_type,
+            &mut s.checked_by,
+            &mut s.dpo_name,
+            &mut s.dpo_email,
+            &mut s.tool,
+            &mut s.purpose,
+            &mut s.purpose_phrase,
+            &mut s.date,
+            &mut s.content_version,
+            &mut s.reviewed,
+            &mut s.dpia,
+        ] {
+            *text = plain(text);
+        }
+        s.approval = s.approval.as_deref().map(plain);
+        s.unfinished.iter_mut().chain(s.in_place.iter_mut()).for_each(|t| *t = plain(t));
+        for a in &mut s.actions {
+            for text in [&mut a.statement, &mut a.todo, &mut a.owner, &mut a.due] {
+                *text = plain(text);
+            }
+        }
+        for section in &mut s.sections {
+            section.title = plain(&section.title);
+            section.because.iter_mut().for_each(|t| *t = plain(t));
+        }
+        for answer in &mut s.answers {
+            answer.statement = plain(&answer.statement);
+        }
+        s
+    }
+
+    /// The summary as plain text, for the text download and the clipboard.
     pub fn to_text(&self) -> String {
+        // Plain again at the end: the action lines put the owner and due date
+        // into a sentence, which marks them as isolated pieces.
+        crate::user_text::plain(&self.for_plain_text().text_lines())
+    }
+
+    fn text_lines(&self) -> String {
         let mut t = String::new();
         let mut line = |s: &str| {
             t.push_str(s);
@@ -392,7 +438,7 @@ mod tests {
         assert_eq!(s.dpo_email, "dpo@example-dpo-service.nhs.uk");
         assert_eq!(
             s.approval.as_deref(),
-            Some("Approved with conditions (Example DPO Service, 2026-09-15). NHSmail Teams only. Keep every team set to Private.")
+            Some("Approved with conditions (\u{2068}Example DPO Service\u{2069}, \u{2068}2026-09-15\u{2069}). \u{2068}NHSmail Teams only. Keep every team set to Private.\u{2069}")
         );
         assert!(s.to_text().contains("Log of approved tools: Approved with conditions"));
         // The user's own DPO wins.

@@ -143,24 +143,24 @@ async fn several_assessments_can_be_renamed_copied_deleted_and_restored() {
     let row = b.text(&item(original)).await;
     assert!(row.contains("Last changed 20 November 2026. Use with actions."), "{row}");
 
-    b.click(&button("Rename").in_item(original)).await;
-    b.type_into(&field("New name").in_item(original), "Teams review 2026").await;
-    b.click(&button("Save name").in_item(original)).await;
+    b.click(&button("Rename").starting().in_item(original)).await;
+    b.type_into(&field("New name").starting().in_item(original), "Teams review 2026").await;
+    b.click(&button("Save name").starting().in_item(original)).await;
     let renamed = "Teams review 2026";
     b.find(&item(renamed)).await;
     assert!(!b.shows(&item(original)).await, "the old name is still shown");
 
-    b.click(&button("Duplicate").in_item(renamed)).await;
+    b.click(&button("Duplicate").starting().in_item(renamed)).await;
     b.items_are("Your assessments", 2).await;
     let list = b.items_under("Your assessments").await.join("\n");
     assert!(list.contains("Copy of Teams review 2026"), "{list}");
     b.assert_accessible("two assessments").await;
     b.screenshot("12-assessments").await;
 
-    b.click(&button("Delete").in_item(renamed)).await;
+    b.click(&button("Delete").starting().in_item(renamed)).await;
     b.find(&heading("Delete Teams review 2026?")).await;
     b.assert_accessible("a delete question").await;
-    b.click(&button("Yes, delete it").in_item(renamed)).await;
+    b.click(&button("Yes, delete it").starting().in_item(renamed)).await;
     b.announces("Teams review 2026 was deleted.").await;
     assert_eq!(saved_count(&b).await, 1);
     assert!(!b.shows(&item(renamed)).await, "the deleted one is still listed");

@@ -178,16 +178,16 @@ async fn questions_before_deleting_keep_the_keyboard_in_place() {
     b.heading_is("Your assessments").await;
     assert_eq!(b.items_under("Your assessments").await.len(), 1);
     let blank = "No tool chosen yet";
-    focus_and_press(&b, &button("Rename").in_item(blank), Key::Enter).await;
-    b.focus_reaches(&field("New name").in_item(blank), "Rename").await;
+    focus_and_press(&b, &button("Rename").starting().in_item(blank), Key::Enter).await;
+    b.focus_reaches(&field("New name").starting().in_item(blank), "Rename").await;
     press(&b, "Zoom check").await;
     press(&b, &Key::Tab.to_string()).await;
     press(&b, &Key::Enter.to_string()).await;
     let row = "Zoom check";
-    b.focus_reaches(&button("Rename").in_item(row), "Save name").await;
+    b.focus_reaches(&button("Rename").starting().in_item(row), "Save name").await;
     assert!(b.text(&item(row)).await.contains("Zoom check"));
 
-    let delete = button("Delete").in_item(row);
+    let delete = button("Delete").starting().in_item(row);
     let question = heading("Delete Zoom check?");
     focus_and_press(&b, &delete, Key::Enter).await;
     b.focus_reaches(&question, "Delete").await;
@@ -208,9 +208,9 @@ async fn questions_before_deleting_keep_the_keyboard_in_place() {
 
     let rows = || b.items_under("Your assessments");
     let before = rows().await.len();
-    focus_and_press(&b, &button("Duplicate").in_item(row), Key::Enter).await;
+    focus_and_press(&b, &button("Duplicate").starting().in_item(row), Key::Enter).await;
     b.items_are("Your assessments", before + 1).await;
-    b.focus_reaches(&button("Duplicate").in_item(row), "Duplicate").await;
+    b.focus_reaches(&button("Duplicate").starting().in_item(row), "Duplicate").await;
 
     let remove = button("Remove everything");
     let question = heading("Remove everything?");
@@ -359,7 +359,7 @@ async fn a_reloaded_tab_keeps_its_own_assessment() {
 
     let (first, _) = b.second_tab().await;
     b.open("#/assessments").await;
-    b.click(&button("Open").in_item("Beta check")).await;
+    b.click(&button("Open").starting().in_item("Beta check")).await;
     b.heading_is("Check a video tool").await;
     assert!(b.text_starting("You are working on:").await.contains("Beta check"));
 

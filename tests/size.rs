@@ -5,10 +5,11 @@ mod support;
 
 /// Fails the build when the compressed download grows past this. Issue 14
 /// set the budget at 250 KB gzip. Moving to serde, serde_path_to_error and
-/// stable Rust (and keyed lists) took the widget to 259 KB, so the
-/// guard sits just above that, and growth stays a decision, not an
-/// accident: see the README for the figures and what each part costs.
-const GUARD_GZIP_BYTES: usize = 262 * 1024;
+/// stable Rust (and keyed lists) took the widget to 259 KB, and isolating
+/// typed text (issue 18) to 262 KB, so the guard sits just above that, and
+/// growth stays a decision, not an accident: see the README for the figures
+/// and what each part costs.
+const GUARD_GZIP_BYTES: usize = 265 * 1024;
 
 #[test]
 fn the_compressed_download_stays_within_its_guard() {

@@ -7,7 +7,9 @@ use crate::summary::{long_date, DpoSummary};
 /// Well under the 2,000 characters that some browsers and mail clients accept.
 pub const MAX_LINK_LEN: usize = 1900;
 
+/// The subject line. Like the body, it is plain text: see [`DpoSummary::for_plain_text`].
 pub fn subject(s: &DpoSummary) -> String {
+    let s = &s.for_plain_text();
     format!(
         "Video tool check: {}, {}, {}, {}",
         clip(&s.org_name, 60),
@@ -62,7 +64,7 @@ fn body(s: &DpoSummary, shown: usize) -> String {
         b.push_str(&format!("\n{}\n", clip(&s.checked_by, 100)));
     }
     b.push_str(&format!("\nMade with Video Tool Check, guidance version {}.\n", s.content_version));
-    b
+    crate::user_text::plain(&b)
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters, so no
@@ -101,6 +103,7 @@ pub fn decode(s: &str) -> Result<String, String> {
 }
 
 pub fn mailto(s: &DpoSummary) -> String {
+    let s = &s.for_plain_text();
     let to = if s.dpo_email.is_empty() { String::new() } else { encode(&s.dpo_email).replace("%40", "@") };
     let head = format!("mailto:{to}?subject={}&body=", encode(&subject(s)));
     // Fewer actions until it fits; the attached report has them all.

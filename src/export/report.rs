@@ -25,6 +25,22 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// Text someone typed (or an imported file or the publisher brought),
+/// escaped and isolated in a `<bdi>`, so that its direction cannot reorder
+/// the report's own words (see `crate::user_text`).
+fn bdi(s: &str) -> String {
+    format!("<bdi>{}</bdi>", escape_html(&crate::user_text::without_bidi_controls(s)))
+}
+
+/// One of the widget's sentences, escaped, with each piece of user text in
+/// it (marked by `user_text::isolate`) in a `<bdi>`.
+fn sentence(s: &str) -> String {
+    crate::user_text::pieces(s)
+        .into_iter()
+        .map(|(isolated, piece)| if isolated { bdi(piece) } else { escape_html(piece) })
+        .collect()
+}
+
 /// JSON that cannot end its `<script>` element early: `<`, `>` and `&` only
 /// occur inside JSON strings, where `\u003c` and friends mean the same.
 fn script_safe_json(json: &str) -> String {
@@ -63,29 +79,34 @@ pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
     let mut h = String::new();
     h.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    h.push_str(&format!("<title>Video tool check: {} – {}</title>\n", e(&s.org_name), e(&s.tool)));
+    // A title is plain text: no element can isolate anything in it.
+    let plain = crate::user_text::plain;
+    h.push_str(&format!("<title>Video tool check: {} – {}</title>\n", e(&plain(&s.org_name)), e(&plain(&s.tool))));
     h.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"));
     h.push_str("<h1>Video tool check: summary for your data protection officer</h1>\n");
     h.push_str("<table>\n");
+    // Each value is isolated on its own, so that a name cannot reorder the
+    // email address beside it.
     let dpo = match (s.dpo_name.is_empty(), s.dpo_email.is_empty()) {
-        (true, true) => crate::summary::NOT_GIVEN.to_string(),
-        (false, true) => s.dpo_name.clone(),
-        (true, false) => s.dpo_email.clone(),
-        (false, false) => format!("{} ({})", s.dpo_name, s.dpo_email),
+        (true, true) => e(crate::summary::NOT_GIVEN),
+        (false, true) => bdi(&s.dpo_name),
+        (true, false) => bdi(&s.dpo_email),
+        (false, false) => format!("{} ({})", bdi(&s.dpo_name), bdi(&s.dpo_email)),
     };
+    let checked_by = if s.checked_by.trim().is_empty() { e(crate::summary::NOT_GIVEN) } else { bdi(&s.checked_by) };
     for (k, v) in [
-        ("Organisation", &s.org_name),
-        ("Type of organisation", &s.org_type),
-        ("Checked by", &crate::summary::or_not_given(&s.checked_by)),
-        ("Video tool", &s.tool),
-        ("Used for", &s.purpose),
-        ("Data protection officer", &dpo),
-        ("Date of this summary", &long_date(&s.date)),
-        ("DPIA screening", &s.dpia),
-        ("Log of approved tools", &s.approval.clone().unwrap_or_else(|| "Not listed".to_string())),
-        ("Guidance version", &format!("{} (last reviewed {})", s.content_version, s.reviewed)),
+        ("Organisation", bdi(&s.org_name)),
+        ("Type of organisation", e(&s.org_type)),
+        ("Checked by", checked_by),
+        ("Video tool", bdi(&s.tool)),
+        ("Used for", e(&s.purpose)),
+        ("Data protection officer", dpo),
+        ("Date of this summary", bdi(&long_date(&s.date))),
+        ("DPIA screening", sentence(&s.dpia)),
+        ("Log of approved tools", s.approval.as_deref().map_or_else(|| e("Not listed"), sentence)),
+        ("Guidance version", e(&format!("{} (last reviewed {})", s.content_version, s.reviewed))),
     ] {
-        h.push_str(&format!("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", e(k), e(v)));
+        h.push_str(&format!("<tr><th scope=\"row\">{}</th><td>{v}</td></tr>\n", e(k)));
     }
     h.push_str("</table>\n");
     h.push_str(&format!(
@@ -105,7 +126,7 @@ pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
         h.push_str("<p>No actions. Every check was answered Yes.</p>\n");
     } else {
         h.push_str("<table>\n<thead><tr><th scope=\"col\">What to do</th><th scope=\"col\">Owner</th><th scope=\"col\">Due</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
-        let or_blank = |v: &str| if v.is_empty() { "Not given".to_string() } else { e(v) };
+        let or_blank = |v: &str| if v.is_empty() { "Not given".to_string() } else { bdi(v) };
         for a in &s.actions {
             let tag = if a.essential { "<span class=\"essential\">Essential. </span>" } else { "" };
             h.push_str(&format!(
@@ -216,6 +237,25 @@ mod tests {
         assert_eq!(r.matches("</script>").count(), 1);
         let back = storage::decode(&embedded_data(&r).unwrap()).unwrap();
         assert_eq!(back.about.org_name, HOSTILE);
+    }
+
+    #[test]
+    fn typed_text_is_isolated_piece_by_piece() {
+        let content = Content::builtin();
+        let mut a = complete_gp_teams();
+        a.about.dpo_name = "Dana \u{202e}Patel\u{2066}".into();
+        a.dpia.decision = Some(crate::assessment::DpiaDecision::Covered);
+        a.dpia.reference = "DPIA \u{202e}7".into();
+        let s = DpoSummary::new(&a, content, "2026-11-22");
+        let r = html(&a, content, &s);
+        // The name and the address each in a <bdi> of their own, without the
+        // controls that could break out of it.
+        assert!(r.contains("<td><bdi>Dana Patel</bdi> (<bdi>dpo@example.nhs.uk</bdi>)</td>"), "{r}");
+        assert!(r.contains("<td>Covered by an existing DPIA: <bdi>DPIA 7</bdi></td>"), "{r}");
+        // The saved data inside keeps the text exactly as typed; what is shown has no override.
+        let shown = &r[..r.find("<script").unwrap()];
+        assert!(!shown.contains('\u{202e}'), "{shown}");
+        assert_eq!(storage::decode(&embedded_data(&r).unwrap()).unwrap().about.dpo_name, a.about.dpo_name);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::browser::go;
-use super::common::{focus_error_summary, BackToTasks, ErrorSummary};
+use super::common::{focus_error_summary, typed, BackToTasks, ErrorSummary};
 use super::route::Screen;
 use super::AppState;
 use crate::assessment::{About, OrgType, Purpose};
@@ -64,6 +64,8 @@ pub fn AboutScreen() -> impl IntoView {
                     id=id
                     name=id
                     type=kind
+                    // A name typed in Arabic, Hebrew or Urdu reads right to left in its own field.
+                    dir="auto"
                     autocomplete=autocomplete
                     spellcheck="false"
                     aria-describedby=move || if error_for(id).is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() }
@@ -128,11 +130,10 @@ pub fn AboutScreen() -> impl IntoView {
             let dpo = state.config.get().dpo;
             (!dpo.email.is_empty()).then(|| view! {
                 <div class="nhsuk-inset-text">
-                    <p>{format!(
-                        "This website's DPO is {}{}. If you leave the DPO fields blank, your summary goes to them.",
-                        if dpo.name.is_empty() { String::new() } else { format!("{}, ", dpo.name) },
-                        dpo.email
-                    )}</p>
+                    <p>"This website's DPO is "
+                        {(!dpo.name.is_empty()).then(|| view! { {typed(&dpo.name)}", " })}
+                        {typed(&dpo.email)}
+                        ". If you leave the DPO fields blank, your summary goes to them."</p>
                 </div>
             })
         }}

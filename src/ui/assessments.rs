@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::browser::{focus_when_drawn, go, today};
-use super::common::ConfirmButton;
+use super::common::{sentence, typed, ConfirmButton};
 use super::route::Screen;
 use super::AppState;
 use crate::assessment::Assessment;
@@ -115,44 +115,49 @@ fn SavedRow(id: String, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
             focus_when_drawn(name_id.clone());
         }
     };
+    // Every row has the same buttons: a screen reader user hears which
+    // assessment each is for, while the visible label stays short.
+    let hidden_for = move || {
+        view! { <span class="nhsuk-u-visually-hidden">" "{move || sentence(&title())}</span> }
+    };
     view! {
         <li class="vtc-saved" id=row_id>
             <h3 class="nhsuk-heading-s nhsuk-u-margin-bottom-1">
-                {title}
+                {move || sentence(&title())}
                 {move || is_current().then(|| view! { " " <strong class="nhsuk-tag nhsuk-tag--blue">"Open now"</strong> })}
             </h3>
             <p class="vtc-sources nhsuk-u-margin-bottom-2">{headline}</p>
             {move || renaming.get().then(|| view! {
                 <div class="nhsuk-form-group">
-                    <label class="nhsuk-label" for=name_id.clone()>"New name"</label>
-                    <input class="nhsuk-input nhsuk-input--width-30" id=name_id.clone() type="text"
+                    <label class="nhsuk-label" for=name_id.clone()>"New name"{hidden_for()}</label>
+                    <input class="nhsuk-input nhsuk-input--width-30" id=name_id.clone() type="text" dir="auto"
                         prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev))/>
                 </div>
             })}
             {move || if confirming.get() {
                 view! {
                     <div class="nhsuk-warning-callout">
-                        <h4 class="nhsuk-warning-callout__label" id=question_id.clone() tabindex="-1">{move || format!("Delete {}?", title())}</h4>
+                        <h4 class="nhsuk-warning-callout__label" id=question_id.clone() tabindex="-1">{move || sentence(&format!("Delete {}?", title()))}</h4>
                         <p>"You can undo this until you leave this page."</p>
                         <div class="vtc-actions">
-                            <button type="button" class="nhsuk-button nhsuk-button--warning" on:click=delete.clone()>"Yes, delete it"</button>
-                            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=keep.clone()>"No, keep it"</button>
+                            <button type="button" class="nhsuk-button nhsuk-button--warning" on:click=delete.clone()>"Yes, delete it"{hidden_for()}</button>
+                            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=keep.clone()>"No, keep it"{hidden_for()}</button>
                         </div>
                     </div>
                 }.into_any()
             } else if renaming.get() {
                 view! {
                     <div class="vtc-actions">
-                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" on:click=save_name.clone()>"Save name"</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" on:click=save_name.clone()>"Save name"{hidden_for()}</button>
                     </div>
                 }.into_any()
             } else {
                 view! {
                     <div class="vtc-actions">
-                        <button type="button" class="nhsuk-button nhsuk-button--small" on:click=open.clone()>"Open"</button>
-                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" id=format!("rename-button-{id}") on:click=rename.clone()>"Rename"</button>
-                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" on:click=duplicate.clone()>"Duplicate"</button>
-                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" id=delete_id.clone() on:click=ask.clone()>"Delete"</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--small" on:click=open.clone()>"Open"{hidden_for()}</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" id=format!("rename-button-{id}") on:click=rename.clone()>"Rename"{hidden_for()}</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" on:click=duplicate.clone()>"Duplicate"{hidden_for()}</button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" id=delete_id.clone() on:click=ask.clone()>"Delete"{hidden_for()}</button>
                     </div>
                 }.into_any()
             }}
@@ -241,7 +246,7 @@ pub fn AssessmentsScreen() -> impl IntoView {
                 <div class="nhsuk-error-summary" tabindex="-1" aria-labelledby="import-error-title">
                     <div role="alert">
                         <h2 class="nhsuk-error-summary__heading" id="import-error-title">"We could not import that file"</h2>
-                        <div class="nhsuk-error-summary__body"><p>{super::messages::import_error(&error)}</p><p>"Nothing has been changed."</p></div>
+                        <div class="nhsuk-error-summary__body"><p>{sentence(&super::messages::import_error(&error))}</p><p>"Nothing has been changed."</p></div>
                     </div>
                 </div>
             }
@@ -252,9 +257,9 @@ pub fn AssessmentsScreen() -> impl IntoView {
                     <div class="nhsuk-inset-text" role="status">
                         <h3 class="nhsuk-heading-s">"This is what the file holds"</h3>
                         <dl class="nhsuk-summary-list">
-                            <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Organisation"</dt><dd class="nhsuk-summary-list__value">{s.org_name.clone()}</dd></div>
-                            <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Video tool"</dt><dd class="nhsuk-summary-list__value">{s.tool.clone()}</dd></div>
-                            <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Saved"</dt><dd class="nhsuk-summary-list__value">{if s.date.is_empty() { "Not recorded".to_string() } else { long_date(&s.date) }}</dd></div>
+                            <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Organisation"</dt><dd class="nhsuk-summary-list__value">{typed(&s.org_name)}</dd></div>
+                            <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Video tool"</dt><dd class="nhsuk-summary-list__value">{typed(&s.tool)}</dd></div>
+                            <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Saved"</dt><dd class="nhsuk-summary-list__value">{if s.date.is_empty() { "Not recorded".into_any() } else { typed(&long_date(&s.date)) }}</dd></div>
                             <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Outcome"</dt><dd class="nhsuk-summary-list__value">{s.headline()}</dd></div>
                             <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Answers"</dt><dd class="nhsuk-summary-list__value">{imported.assessment.answers.len().to_string()}</dd></div>
                         </dl>
@@ -278,7 +283,7 @@ pub fn AssessmentsScreen() -> impl IntoView {
         </div>
         {move || deleted.get().map(|d| view! {
             <div class="nhsuk-inset-text" role="status">
-                <p>{format!("{} was deleted. ", d.title)}
+                <p>{sentence(&format!("{} was deleted. ", d.title))}
                 <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" id="undo-delete" on:click=undo>"Undo"</button></p>
             </div>
         })}

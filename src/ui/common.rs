@@ -7,6 +7,30 @@ use super::browser::{focus_id, focus_when_drawn};
 use super::AppState;
 use crate::assessment::TaskStatus;
 
+/// One of the widget's sentences, with each piece of user text in it (as
+/// `user_text::isolate` marked it) drawn in a `<bdi>`, so that its direction
+/// cannot reorder the sentence's own words.
+pub fn sentence(text: &str) -> AnyView {
+    crate::user_text::pieces(text)
+        .into_iter()
+        .map(|(isolated, piece)| {
+            let piece = piece.to_string();
+            if isolated {
+                view! { <bdi>{piece}</bdi> }.into_any()
+            } else {
+                piece.into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// Text someone typed (or a file or the publisher's settings brought), shown
+/// on its own: isolated in a `<bdi>` (see `crate::user_text`).
+pub fn typed(text: &str) -> AnyView {
+    sentence(&crate::user_text::isolate(text))
+}
+
 /// "Source: title, publisher (date)" for each source id, linked where public.
 #[component]
 pub fn Sources(ids: &'static [&'static str]) -> impl IntoView {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::browser::go;
-use super::common::{BackToTasks, Sources};
+use super::common::{sentence, BackToTasks, Sources};
 use super::route::Screen;
 use super::AppState;
 use crate::assessment::ToolChoice;
@@ -24,7 +24,7 @@ pub fn ConcernList(concerns: Vec<Concern>) -> impl IntoView {
                 Severity::Blocker => view! { <strong class="nhsuk-tag nhsuk-tag--red">"Stops use"</strong> }.into_any(),
                 Severity::Caution => view! { <strong class="nhsuk-tag nhsuk-tag--yellow">"Check"</strong> }.into_any(),
             };
-            view! { <li>{tag}" "{c.text}</li> }
+            view! { <li>{tag}" "{sentence(&c.text)}</li> }
         })
         .collect_view();
     view! { <ul class="nhsuk-list vtc-concerns">{items}</ul> }.into_any()

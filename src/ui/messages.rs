@@ -4,6 +4,7 @@
 use super::browser_storage::SaveError;
 use crate::export::file::ImportError;
 use crate::storage::LoadError;
+use crate::user_text::isolate;
 
 /// Why saved answers could not be read, as the warning on start says it.
 pub fn load_error(e: &LoadError) -> String {
@@ -21,9 +22,10 @@ fn load_error_detail(e: &LoadError) -> String {
             format!("they are not a saved Video Tool Check: the text is cut short or damaged at line {line}, column {column}")
         }
         LoadError::NotOurs => "they are not a saved Video Tool Check".to_string(),
-        LoadError::OtherFormat { format, version } => format!("its format is '{format}' version {version}"),
-        LoadError::Damaged { at, problem } if at.is_empty() || at == "." => problem.clone(),
-        LoadError::Damaged { at, problem } => format!("{at}: {problem}"),
+        LoadError::OtherFormat { format, version } => format!("its format is '{}' version {version}", isolate(format)),
+        // The place and the problem quote the file, so each is isolated.
+        LoadError::Damaged { at, problem } if at.is_empty() || at == "." => isolate(problem),
+        LoadError::Damaged { at, problem } => format!("{}: {}", isolate(at), isolate(problem)),
         LoadError::Empty => "it holds no assessments".to_string(),
         LoadError::TooNew(v) => format!("it comes from a newer version, format {v}"),
     }
@@ -66,7 +68,7 @@ mod tests {
             LoadError::Damaged { at: "assessment.answers.x".into(), problem: "\"maybe\" is not one of yes".into() };
         assert_eq!(
             load_error(&damaged),
-            "The saved answers could not be read (assessment.answers.x: \"maybe\" is not one of yes)."
+            "The saved answers could not be read (\u{2068}assessment.answers.x\u{2069}: \u{2068}\"maybe\" is not one of yes\u{2069})."
         );
         assert!(load_error(&LoadError::NotJson { line: 1, column: 2 }).contains("line 1, column 2"));
         assert!(load_error(&LoadError::TooNew(3)).contains("newer version"));

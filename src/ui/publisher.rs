@@ -93,6 +93,7 @@ pub async fn load(state: AppState) {
         }
     }
     for p in &problems {
+        let p = crate::user_text::plain(p);
         web_sys::console::error_1(&JsValue::from_str(&format!("Video Tool Check configuration: {p}")));
     }
     state.config.set(config);
@@ -146,7 +147,7 @@ pub fn ConfigProblems() -> impl IntoView {
                 <div class="nhsuk-warning-callout">
                     <h2 class="nhsuk-warning-callout__label">"This page's settings have a problem"</h2>
                     <p>"The check still works, with the standard settings where these are wrong. If you run this website, fix these in the configuration:"</p>
-                    <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                    <ul>{problems.into_iter().map(|p| view! { <li>{super::common::sentence(&p)}</li> }).collect_view()}</ul>
                 </div>
             }
         })

@@ -37,7 +37,7 @@ fn CheckQuestion(check: &'static Check, #[prop(into)] show_error: Signal<bool>) 
                     {check.blocking.then(|| view! { " " <strong class="nhsuk-tag nhsuk-tag--red">"Essential"</strong> })}
                 </legend>
                 <details class="nhsuk-details nhsuk-u-margin-bottom-3" id=why_id>
-                    <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">"Why this matters"</span></summary>
+                    <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">"Why this matters"<span class="nhsuk-u-visually-hidden">{format!(": {}", check.statement)}</span></span></summary>
                     <div class="nhsuk-details__text">
                         <p>{check.why}</p>
                         <p><strong>"If your answer is No or Not sure: "</strong>{check.action}</p>
@@ -80,7 +80,7 @@ fn DpiaScreeningQuestion(#[prop(into)] show_error: Signal<bool>) -> impl IntoVie
                         class:nhsuk-radios__conditional--hidden=move || decision() != Some(d)>
                         <div class="nhsuk-form-group">
                             <label class="nhsuk-label" for=field>{label}</label>
-                            <input class="nhsuk-input" id=field name=field type="text"
+                            <input class="nhsuk-input" id=field name=field type="text" dir="auto"
                                 prop:value=move || a.with(|a| if d == DpiaDecision::Covered { a.dpia.reference.clone() } else { a.dpia.reason.clone() })
                                 on:input=move |ev| {
                                     let v = event_target_value(&ev);
@@ -166,7 +166,7 @@ pub fn SectionScreen(section: &'static Section) -> impl IntoView {
         })
     };
     let title = move || match (section.id, a.with(|a| a.tool_name(content))) {
-        ("tool-settings", Some(tool)) => format!("Settings for {tool}"),
+        ("tool-settings", Some(tool)) => format!("Settings for {}", crate::user_text::isolate(&tool)),
         _ => section.title.to_string(),
     };
 
@@ -185,7 +185,7 @@ pub fn SectionScreen(section: &'static Section) -> impl IntoView {
             (Some(i), n, _) => Some(view! { <span class="nhsuk-caption-l">{format!("Section {} of {}", i + 1, n)}</span> }),
             _ => None,
         }}
-        <h1 tabindex="-1">{title}</h1>
+        <h1 tabindex="-1">{move || super::common::sentence(&title())}</h1>
         {move || {
             let items = if submitted.get() { missing() } else { Vec::new() };
             (!items.is_empty()).then(|| view! {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::browser::go;
-use super::common::{ConfirmButton, Sources, StatusTag};
+use super::common::{sentence, typed, ConfirmButton, Sources, StatusTag};
 use super::route::Screen;
 use super::AppState;
 use crate::assessment::{Assessment, TaskStatus};
@@ -60,7 +60,7 @@ pub fn StartScreen() -> impl IntoView {
                 (lib.saved.len() > 1).then(|| format!("You are working on: {}. ", lib.current().title(content)))
             });
             working_on.map(|text| view! {
-                <p>{text}
+                <p>{sentence(&text)}
                     <a class="nhsuk-link" href="#/assessments">"See all your assessments"</a></p>
             })
         }}
@@ -68,8 +68,8 @@ pub fn StartScreen() -> impl IntoView {
             let config = state.config.get();
             (!config.introduction.is_empty() || !config.publisher.is_empty()).then(|| view! {
                 <div class="nhsuk-inset-text">
-                    {(!config.publisher.is_empty()).then(|| view! { <p><strong>{format!("From {}", config.publisher)}</strong></p> })}
-                    {(!config.introduction.is_empty()).then(|| view! { <p>{config.introduction.clone()}</p> })}
+                    {(!config.publisher.is_empty()).then(|| view! { <p><strong>"From "{typed(&config.publisher)}</strong></p> })}
+                    {(!config.introduction.is_empty()).then(|| view! { <p dir="auto">{config.introduction.clone()}</p> })}
                 </div>
             })
         }}

@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 
 use super::browser::{download, today};
-use super::common::BackToTasks;
+use super::common::{sentence, BackToTasks};
 use super::route::Screen;
 use super::AppState;
 use crate::assessment::ActionPlan;
 use crate::content::Check;
 use crate::export::{email, file, report};
-use crate::summary::{long_date, or_not_given, plan_sentence, DpoSummary};
+use crate::summary::{long_date, plan_sentence, DpoSummary, NOT_GIVEN};
+use crate::user_text::isolate;
 
 /// One action with its owner, due date and status, all editable and saved as typed.
 #[component]
@@ -25,6 +26,11 @@ fn ActionRow(#[prop(into)] number: Signal<usize>, check: &'static Check) -> impl
             a.update(|a| f(a.plans.get_or_default(id), v))
         }
     };
+    // Every action has the same three fields: a screen reader user hears
+    // which action each is for, while the visible label stays short.
+    let for_action = move || {
+        view! { <span class="nhsuk-u-visually-hidden">{format!(" for the action: {}", check.action)}</span> }
+    };
     view! {
         <li class="vtc-action" id=format!("action-{id}")>
             <h3 class="nhsuk-heading-s nhsuk-u-margin-bottom-2">
@@ -35,16 +41,16 @@ fn ActionRow(#[prop(into)] number: Signal<usize>, check: &'static Check) -> impl
             <p class="vtc-sources">{move || format!("Because you answered {} to: {}", answer(), check.statement)}</p>
             <p class="vtc-print-only">{move || {
                 let p = plan();
-                plan_sentence(&p.owner, &p.due, p.done)
+                sentence(&plan_sentence(&p.owner, &p.due, p.done))
             }}</p>
             <div class="vtc-plan vtc-no-print">
                 <div class="nhsuk-form-group">
-                    <label class="nhsuk-label" for=format!("owner-{id}")>"Owner"</label>
-                    <input class="nhsuk-input nhsuk-input--width-20" id=format!("owner-{id}") type="text"
+                    <label class="nhsuk-label" for=format!("owner-{id}")>"Owner"{for_action}</label>
+                    <input class="nhsuk-input nhsuk-input--width-20" id=format!("owner-{id}") type="text" dir="auto"
                         prop:value=move || plan().owner on:input=edit(|p, v| p.owner = v)/>
                 </div>
                 <div class="nhsuk-form-group">
-                    <label class="nhsuk-label" for=format!("due-{id}")>"Due date"</label>
+                    <label class="nhsuk-label" for=format!("due-{id}")>"Due date"{for_action}</label>
                     <input class="nhsuk-input nhsuk-input--width-10" id=format!("due-{id}") type="date"
                         prop:value=move || plan().due on:input=edit(|p, v| p.due = v)/>
                 </div>
@@ -52,7 +58,7 @@ fn ActionRow(#[prop(into)] number: Signal<usize>, check: &'static Check) -> impl
                     <input class="nhsuk-checkboxes__input" id=format!("done-{id}") type="checkbox"
                         prop:checked=move || plan().done
                         on:change=move |ev| { let done = event_target_checked(&ev); a.update(|a| a.plans.get_or_default(id).done = done); }/>
-                    <label class="nhsuk-label nhsuk-checkboxes__label" for=format!("done-{id}")>"Done"</label>
+                    <label class="nhsuk-label nhsuk-checkboxes__label" for=format!("done-{id}")>"Done"{for_action}</label>
                 </div>
             </div>
         </li>
@@ -106,7 +112,7 @@ pub fn SummaryScreen() -> impl IntoView {
         };
         view! {
             <div class=format!("vtc-outcome vtc-outcome--{modifier}")>
-                <p class="nhsuk-u-margin-bottom-1">{a.with(|a| a.tool_name(content)).map_or("Outcome".to_string(), |tool| format!("Outcome for {tool}"))}</p>
+                <p class="nhsuk-u-margin-bottom-1">{sentence(&a.with(|a| a.tool_name(content)).map_or("Outcome".to_string(), |tool| format!("Outcome for {}", isolate(&tool))))}</p>
                 <p class="nhsuk-heading-l nhsuk-u-margin-bottom-2">{s.headline()}</p>
                 <p class="nhsuk-u-margin-bottom-0">{s.explanation()}</p>
             </div>
@@ -129,18 +135,20 @@ pub fn SummaryScreen() -> impl IntoView {
 
     let details = move || {
         let s = summary.get();
-        let dpo = [s.dpo_name.clone(), s.dpo_email.clone()]
-            .into_iter()
-            .filter(|x| !x.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ");
+        // What people typed is isolated piece by piece, so that a name
+        // cannot reorder the email address beside it.
+        let given = |text: &str| if text.trim().is_empty() { NOT_GIVEN.to_string() } else { isolate(text) };
+        let dpo = match (s.dpo_name.is_empty(), s.dpo_email.is_empty()) {
+            (false, false) => format!("{}, {}", isolate(&s.dpo_name), isolate(&s.dpo_email)),
+            _ => given(&format!("{}{}", s.dpo_name, s.dpo_email)),
+        };
         let rows = [
-            ("Organisation", s.org_name.clone(), Screen::About),
+            ("Organisation", given(&s.org_name), Screen::About),
             ("Type of organisation", s.org_type.clone(), Screen::About),
-            ("Checked by", or_not_given(&s.checked_by), Screen::About),
-            ("Data protection officer", or_not_given(&dpo), Screen::About),
+            ("Checked by", given(&s.checked_by), Screen::About),
+            ("Data protection officer", dpo, Screen::About),
             ("Used for", s.purpose.clone(), Screen::About),
-            ("Video tool", s.tool.clone(), Screen::Tool),
+            ("Video tool", given(&s.tool), Screen::Tool),
             ("DPIA screening", s.dpia.clone(), Screen::Section(crate::assessment::DPIA_SECTION.to_string())),
         ];
         let approval = s.approval.clone();
@@ -149,7 +157,7 @@ pub fn SummaryScreen() -> impl IntoView {
                 {rows.into_iter().map(|(key, value, screen)| view! {
                     <div class="nhsuk-summary-list__row">
                         <dt class="nhsuk-summary-list__key">{key}</dt>
-                        <dd class="nhsuk-summary-list__value">{value}</dd>
+                        <dd class="nhsuk-summary-list__value">{sentence(&value)}</dd>
                         <dd class="nhsuk-summary-list__actions vtc-no-print">
                             <a class="nhsuk-link" href=screen.to_hash()>"Change"<span class="nhsuk-u-visually-hidden">{format!(" {}", key.to_ascii_lowercase())}</span></a>
                         </dd>
@@ -158,7 +166,7 @@ pub fn SummaryScreen() -> impl IntoView {
                 {approval.map(|line| view! {
                     <div class="nhsuk-summary-list__row nhsuk-summary-list__row--no-actions">
                         <dt class="nhsuk-summary-list__key">"Log of approved tools"</dt>
-                        <dd class="nhsuk-summary-list__value">{line}</dd>
+                        <dd class="nhsuk-summary-list__value">{sentence(&line)}</dd>
                     </div>
                 })}
                 <div class="nhsuk-summary-list__row nhsuk-summary-list__row--no-actions">
@@ -271,12 +279,12 @@ pub fn SummaryScreen() -> impl IntoView {
             let c = state.config.get().ig_contact;
             (!c.name.is_empty() || !c.email.is_empty()).then(|| view! {
                 <div class="nhsuk-inset-text">
-                    <p>{format!(
+                    <p>{sentence(&format!(
                         "If information is ever shared with the wrong people, contact {}{}{}.",
-                        if c.role.is_empty() { "your IG contact".to_string() } else { format!("your {}", c.role) },
-                        if c.name.is_empty() { String::new() } else { format!(", {}", c.name) },
-                        [c.email.clone(), c.phone.clone()].iter().filter(|x| !x.is_empty()).map(|x| format!(", {x}")).collect::<String>()
-                    )}</p>
+                        if c.role.is_empty() { "your IG contact".to_string() } else { format!("your {}", isolate(&c.role)) },
+                        if c.name.is_empty() { String::new() } else { format!(", {}", isolate(&c.name)) },
+                        [c.email.clone(), c.phone.clone()].iter().filter(|x| !x.is_empty()).map(|x| format!(", {}", isolate(x))).collect::<String>()
+                    ))}</p>
                 </div>
             })
         }}

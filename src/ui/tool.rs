@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::browser::go;
-use super::common::{focus_error_summary, BackToTasks, ErrorSummary};
+use super::common::{focus_error_summary, sentence, typed, BackToTasks, ErrorSummary};
 use super::compare::{ConcernList, FactList};
 use super::route::Screen;
 use super::AppState;
@@ -27,10 +27,10 @@ fn LogEntryNote(entry: crate::config::LogEntry) -> impl IntoView {
     let owner = expect_context::<AppState>().config.get_untracked().log_owner().to_string();
     view! {
         <p class="vtc-log-entry">
-            {format!("{}'s log of approved tools: {}", owner, entry.status.label())}
-            {(!entry.date.is_empty()).then(|| format!(" ({})", entry.date))}
+            {sentence(&format!("{}'s log of approved tools: {}", owner, entry.status.label()))}
+            {(!entry.date.is_empty()).then(|| view! { " ("{typed(&entry.date)}")" })}
             "."
-            {(!entry.conditions.is_empty()).then(|| format!(" {}", entry.conditions))}
+            {(!entry.conditions.is_empty()).then(|| view! { " "{typed(&entry.conditions)} })}
             {(!entry.assessment_url.is_empty()).then(|| view! {
                 " "<a class="nhsuk-link" href=entry.assessment_url.clone() target="_blank" rel="noopener noreferrer">
                     "Read their light impact assessment"<span class="nhsuk-u-visually-hidden">" (opens in a new tab)"</span>
@@ -88,7 +88,7 @@ pub fn ToolScreen() -> impl IntoView {
                             prop:checked=move || selected().as_deref() == Some(tool_id)
                             on:change=move |_| a.update(|a| a.tool = Some(ToolChoice::Listed(tool_id.to_string())))/>
                         <label class="nhsuk-label nhsuk-radios__label" for=id>{label}</label>
-                        {hint.map(|h| view! { <div class="nhsuk-hint nhsuk-radios__hint" id=hint_id>{h}</div> })}
+                        {hint.map(|h| view! { <div class="nhsuk-hint nhsuk-radios__hint" id=hint_id>{sentence(&h)}</div> })}
                     </div>
                 }
             })
@@ -185,7 +185,7 @@ pub fn ToolScreen() -> impl IntoView {
                             {move || has_error("other-tool-name").then(|| view! {
                                 <span class="nhsuk-error-message" id="other-tool-name-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>"Enter the name of the video tool"</span>
                             })}
-                            <input class="nhsuk-input" id="other-tool-name" name="other-tool-name" type="text" spellcheck="false"
+                            <input class="nhsuk-input" id="other-tool-name" name="other-tool-name" type="text" dir="auto" spellcheck="false"
                                 class:nhsuk-input--error=move || has_error("other-tool-name")
                                 prop:value=other_name
                                 on:input=move |ev| a.update(|a| a.tool = Some(ToolChoice::Other(event_target_value(&ev))))/>

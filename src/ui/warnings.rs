@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::browser::{download, focus_heading, focus_when_drawn};
-use super::common::ConfirmButton;
+use super::common::{sentence, ConfirmButton};
 use super::messages;
 use super::sync::StorageState;
 
@@ -31,14 +31,14 @@ pub fn StorageWarnings(storage: StorageState) -> impl IntoView {
         })}
         {move || unreadable.get().map(|u| view! {
             <div class="nhsuk-warning-callout" id="unreadable-data">
-                <h2 class="nhsuk-warning-callout__label" id="unreadable-data-title" tabindex="-1">
+                <h2 class="nhsuk-warning-callout__label" id="unreadable-data-title" tabindex="-1" aria-describedby="unreadable-data-message">
                     {if u.set_aside { "Your newer answers are set aside" } else { "We could not read your saved answers" }}
                 </h2>
-                <p>{if u.set_aside {
+                <p id="unreadable-data-message">{sentence(&if u.set_aside {
                     "The answers from the newer version are set aside in this browser.".to_string()
                 } else {
                     messages::load_error(&u.error)
-                }}</p>
+                })}</p>
                 <p>"We have kept the saved data in this browser and not overwritten it. Download it and send it to whoever supports this page, or start again."</p>
                 {u.in_place.then(|| view! {
                     <p>"Until you set it aside, this page cannot save your answers."</p>

@@ -242,7 +242,9 @@ const A = (() => {
     // A line of text and what follows it in its box, as a person reads the
     // big "Do not use yet" under "Outcome for Microsoft Teams".
     textAfter: (prefix) => {
-      const labels = all(document).filter((el) => shown(el) && el.children.length === 0 && norm(el.innerText).startsWith(prefix));
+      // A line of text: no elements inside but <bdi>, which isolates typed text within it.
+      const line = (el) => [...el.children].every((c) => c.tagName === 'BDI');
+      const labels = all(document).filter((el) => shown(el) && line(el) && norm(el.innerText).startsWith(prefix));
       if (labels.length !== 1) return null;
       const parts = [labels[0]];
       for (let s = labels[0].nextElementSibling; s; s = s.nextElementSibling) parts.push(s);
