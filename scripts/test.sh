@@ -6,7 +6,9 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 
-say() { printf '\n== %s\n' "$*"; }
+# Each step says when it starts, in seconds from the start of the run, so a
+# slow layer shows.
+say() { printf '\n== [%ds] %s\n' "$SECONDS" "$*"; }
 
 say "Formatting and lints"
 cargo fmt --check
@@ -30,3 +32,5 @@ cargo test --offline --test size
 
 say "The serve command on a fresh copy of the tree"
 scripts/check-serve.sh
+
+say "All tests passed"
