@@ -140,7 +140,9 @@ async fn the_probe_sees_a_reversed_line(b: &Browser) -> bool {
 #[tokio::test]
 async fn typed_text_cannot_reorder_the_widgets_words_on_screen_or_in_the_report() {
     let b = Browser::start(1000).await;
-    seed(&b, &Library::with(hostile_assessment(), "a1", "2026-11-22"), "#/summary").await;
+    let mut lib = Library::with(hostile_assessment(), "a1", "2026-11-22");
+    lib.saved[0].name = hostile("Review");
+    seed(&b, &lib, "#/summary").await;
     b.heading_is("Your summary").await;
     assert!(the_probe_sees_a_reversed_line(&b).await, "the measurement cannot tell a reversed line");
 
@@ -150,6 +152,11 @@ async fn typed_text_cannot_reorder_the_widgets_words_on_screen_or_in_the_report(
     drawn_left_to_right(&b, "dd", "Covered by an existing DPIA: ", "the DPIA row on screen").await;
     drawn_left_to_right(&b, "p", "Outcome for ", "the outcome on screen").await;
     drawn_left_to_right(&b, "p", "Because you answered No to:", "the action on screen").await;
+    // The assessment's own name, on the list of assessments: the "Open now"
+    // tag after it still reads left to right.
+    b.open("#/assessments").await;
+    drawn_left_to_right(&b, "h3", "Open now", "the list of assessments").await;
+
     // The Arabic name still reads right to left in its own field.
     b.open("#/about").await;
     let direction = b
