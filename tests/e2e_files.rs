@@ -36,16 +36,6 @@ fn finished() -> Assessment {
     a
 }
 
-/// Puts a library in the browser's storage, as a returning user would have it.
-async fn seed(b: &Browser, lib: &Library, hash: &str) {
-    b.open("").await;
-    let text = serde_json::to_string(&storage::encode_library(lib)).unwrap();
-    b.js(&format!("localStorage.setItem('{}', {text}); return true;", storage::KEY)).await;
-    b.open(hash).await;
-    b.client.refresh().await.unwrap();
-    b.h1().await;
-}
-
 /// How many assessments the list of them shows.
 async fn saved_count(b: &Browser) -> usize {
     b.items_under("Your assessments").await.len()
@@ -66,7 +56,7 @@ async fn import(b: &Browser, path: &std::path::Path) {
 async fn downloads_import_into_a_fresh_browser_and_bad_files_change_nothing() {
     // One browser makes the files...
     let a = Browser::start(1000).await;
-    seed(&a, &Library::with(finished(), "a1", "2026-11-20"), "#/summary").await;
+    a.seed(&Library::with(finished(), "a1", "2026-11-20"), "#/summary").await;
     assert!(a.outcome().await.contains("Use with actions"));
     a.click(&button("Download summary")).await;
     let (report_name, _) = a.downloaded(".html").await;
@@ -138,7 +128,7 @@ async fn downloads_import_into_a_fresh_browser_and_bad_files_change_nothing() {
 #[tokio::test]
 async fn several_assessments_can_be_renamed_copied_deleted_and_restored() {
     let b = Browser::start(1000).await;
-    seed(&b, &Library::with(finished(), "a1", "2026-11-20"), "#/assessments").await;
+    b.seed(&Library::with(finished(), "a1", "2026-11-20"), "#/assessments").await;
     let original = "Microsoft Teams for Riverside Surgery";
     let row = b.text(&item(original)).await;
     assert!(row.contains("Last changed 20 November 2026. Use with actions."), "{row}");
@@ -195,7 +185,7 @@ async fn printing_the_summary_gives_a_clean_report() {
         "updates".into(),
         video_tool_check::assessment::ActionPlan { owner: "Sam Lee".into(), due: "2026-12-01".into(), done: false },
     );
-    seed(&b, &Library::with(a, "a1", "2026-11-20"), "#/summary").await;
+    b.seed(&Library::with(a, "a1", "2026-11-20"), "#/summary").await;
     let pdf = b.client.print(fantoccini::wd::PrintConfiguration::default()).await.unwrap();
     let dir = support::TempDir::new("print");
     let path = dir.0.join("summary.pdf");

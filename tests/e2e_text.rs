@@ -50,15 +50,6 @@ fn hostile_assessment() -> Assessment {
     a
 }
 
-async fn seed(b: &Browser, lib: &Library, hash: &str) {
-    b.open("").await;
-    let text = serde_json::to_string(&storage::encode_library(lib)).unwrap();
-    b.js(&format!("localStorage.setItem('{}', {text}); return true;", storage::KEY)).await;
-    b.open(hash).await;
-    b.client.refresh().await.unwrap();
-    b.h1().await;
-}
-
 /// Where each character of `text` is drawn in the first element (of those
 /// `selector` matches) whose text contains it: the middle of each
 /// character's box, measured with a Range as the browser lays the glyphs
@@ -142,7 +133,7 @@ async fn typed_text_cannot_reorder_the_widgets_words_on_screen_or_in_the_report(
     let b = Browser::start(1000).await;
     let mut lib = Library::with(hostile_assessment(), "a1", "2026-11-22");
     lib.saved[0].name = hostile("Review");
-    seed(&b, &lib, "#/summary").await;
+    b.seed(&lib, "#/summary").await;
     b.heading_is("Your summary").await;
     assert!(the_probe_sees_a_reversed_line(&b).await, "the measurement cannot tell a reversed line");
 
@@ -193,7 +184,7 @@ async fn typed_text_cannot_reorder_the_widgets_words_on_screen_or_in_the_report(
 #[tokio::test]
 async fn the_text_download_and_the_email_carry_no_controls_from_typed_text() {
     let b = Browser::start(1000).await;
-    seed(&b, &Library::with(hostile_assessment(), "a1", "2026-11-22"), "#/summary").await;
+    b.seed(&Library::with(hostile_assessment(), "a1", "2026-11-22"), "#/summary").await;
     b.heading_is("Your summary").await;
     let href = b.attr(&link("Email your DPO"), "href").await.unwrap();
     let mail = percent_decode(href.strip_prefix("mailto:").unwrap());
@@ -225,7 +216,7 @@ async fn every_control_is_named_in_context_on_every_screen() {
     plans.about = lib.current().assessment.about.clone();
     plans.tool = Some(ToolChoice::Listed("teams".into()));
     lib.add(plans, "Three actions", "a3".into(), "2026-11-24");
-    seed(&b, &lib, "#/").await;
+    b.seed(&lib, "#/").await;
 
     let names = "
         const controls = A.all(document).filter((el) => A.shown(el) &&

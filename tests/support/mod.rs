@@ -300,6 +300,17 @@ impl Browser {
         }
     }
 
+    /// Puts a library in the browser's storage, as a returning user would
+    /// have it, then opens the widget at `hash`.
+    pub async fn seed(&self, lib: &video_tool_check::library::Library, hash: &str) {
+        self.open("").await;
+        let text = serde_json::to_string(&video_tool_check::storage::encode_library(lib)).unwrap();
+        self.js(&format!("localStorage.setItem('{}', {text}); return true;", video_tool_check::storage::KEY)).await;
+        self.open(hash).await;
+        self.client.refresh().await.unwrap();
+        self.h1().await;
+    }
+
     /// Opens the widget at `hash` and waits for its first screen's heading.
     pub async fn open(&self, hash: &str) {
         self.client.goto(&format!("{}{hash}", self.server.url())).await.unwrap();
