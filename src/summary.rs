@@ -279,50 +279,12 @@ impl DpoSummary {
         )
     }
 
-    /// The whole summary as plain text, for a ticket or an email.
-    /// The same summary with every text made safe for plain text: no
-    /// bidirectional or invisible controls (see [`crate::user_text::plain`]).
-    pub fn for_plain_text(&self) -> DpoSummary {
-        use crate::user_text::plain;
-        let mut s = self.clone();
-        for text in [
-            &mut s.org_name,
-            &mut s.org_type,
-            &mut s.checked_by,
-            &mut s.dpo_name,
-            &mut s.dpo_email,
-            &mut s.tool,
-            &mut s.purpose,
-            &mut s.purpose_phrase,
-            &mut s.date,
-            &mut s.content_version,
-            &mut s.reviewed,
-            &mut s.dpia,
-        ] {
-            *text = plain(text);
-        }
-        s.approval = s.approval.as_deref().map(plain);
-        s.unfinished.iter_mut().chain(s.in_place.iter_mut()).for_each(|t| *t = plain(t));
-        for a in &mut s.actions {
-            for text in [&mut a.statement, &mut a.todo, &mut a.owner, &mut a.due] {
-                *text = plain(text);
-            }
-        }
-        for section in &mut s.sections {
-            section.title = plain(&section.title);
-            section.because.iter_mut().for_each(|t| *t = plain(t));
-        }
-        for answer in &mut s.answers {
-            answer.statement = plain(&answer.statement);
-        }
-        s
-    }
-
-    /// The summary as plain text, for the text download and the clipboard.
+    /// The whole summary as plain text, for the text download and the
+    /// clipboard. Filtered as it leaves the widget, so no text in it, typed or
+    /// not, carries a bidirectional or invisible control (see
+    /// [`crate::user_text::plain`]).
     pub fn to_text(&self) -> String {
-        // Plain again at the end: the action lines put the owner and due date
-        // into a sentence, which marks them as isolated pieces.
-        crate::user_text::plain(&self.for_plain_text().text_lines())
+        crate::user_text::plain(&self.text_lines())
     }
 
     fn text_lines(&self) -> String {

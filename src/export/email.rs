@@ -3,20 +3,22 @@
 //! [`MAX_LINK_LEN`], and asks the user to attach the downloaded report.
 
 use crate::summary::{long_date, DpoSummary};
+use crate::user_text::plain;
 
 /// Well under the 2,000 characters that some browsers and mail clients accept.
 pub const MAX_LINK_LEN: usize = 1900;
 
-/// The subject line. Like the body, it is plain text: see [`DpoSummary::for_plain_text`].
+/// The subject line. Like the body and the address, it is filtered with
+/// [`plain`] as it leaves the widget: no bidirectional or invisible control
+/// from typed text reaches the email.
 pub fn subject(s: &DpoSummary) -> String {
-    let s = &s.for_plain_text();
-    format!(
+    plain(&format!(
         "Video tool check: {}, {}, {}, {}",
         clip(&s.org_name, 60),
         clip(&s.tool, 40),
         s.headline(),
         long_date(&s.date)
-    )
+    ))
 }
 
 fn clip(s: &str, max: usize) -> String {
@@ -64,7 +66,7 @@ fn body(s: &DpoSummary, shown: usize) -> String {
         b.push_str(&format!("\n{}\n", clip(&s.checked_by, 100)));
     }
     b.push_str(&format!("\nMade with Video Tool Check, guidance version {}.\n", s.content_version));
-    crate::user_text::plain(&b)
+    plain(&b)
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters, so no
@@ -103,8 +105,7 @@ pub fn decode(s: &str) -> Result<String, String> {
 }
 
 pub fn mailto(s: &DpoSummary) -> String {
-    let s = &s.for_plain_text();
-    let to = if s.dpo_email.is_empty() { String::new() } else { encode(&s.dpo_email).replace("%40", "@") };
+    let to = if s.dpo_email.is_empty() { String::new() } else { encode(&plain(&s.dpo_email)).replace("%40", "@") };
     let head = format!("mailto:{to}?subject={}&body=", encode(&subject(s)));
     // Fewer actions until it fits; the attached report has them all.
     for shown in (0..=s.actions.len()).rev() {
@@ -157,6 +158,21 @@ mod tests {
         assert!(body.contains("Outcome: Do not use yet"));
         assert!(body.contains("- [Essential] List the data protection risks in your DPIA"), "{body}");
         assert!(body.contains("The full report is attached."));
+    }
+
+    #[test]
+    fn no_control_from_typed_text_reaches_the_link() {
+        let content = Content::builtin();
+        let mut a = complete_gp_teams();
+        a.about.org_name = "Riverside \u{202e}Surgery\u{0}".into();
+        a.about.dpo_name = "Dana \u{2066}Patel".into();
+        a.about.dpo_email = "dpo\u{202e}@example.nhs.uk".into();
+        let link = mailto(&DpoSummary::new(&a, content, "2026-11-22"));
+        for control in ["%E2%80%AE", "%E2%81%A6", "%00"] {
+            assert!(!link.contains(control), "{control} in {link}");
+        }
+        assert!(link.starts_with("mailto:dpo@example.nhs.uk?subject="), "{link}");
+        assert!(decode(&link).contains("Riverside Surgery"), "{link}");
     }
 
     #[test]
