@@ -22,7 +22,9 @@ const GUIDANCE: &str = "content/guidance.json";
 struct Content {
     version: String,
     reviewed: String,
+    changes: Vec<Change>,
     sources: Vec<Source>,
+    frameworks: Vec<Framework>,
     sections: Vec<Section>,
     checks: Vec<Check>,
     history: History,
@@ -37,7 +39,37 @@ struct Source {
     title: String,
     publisher: String,
     url: String,
+    #[serde(default)]
+    url_to_confirm: bool,
     date: String,
+    checked: String,
+    read: Name<Read>,
+    #[serde(default)]
+    copy: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Change {
+    version: String,
+    date: String,
+    items: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Framework {
+    id: String,
+    name: String,
+    items: Vec<FrameworkItem>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrameworkItem {
+    id: String,
+    label: String,
+    sources: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -60,7 +92,11 @@ struct Check {
     uses: Vec<Name<Use>>,
     orgs: Vec<Name<OrgType>>,
     blocking: bool,
+    strength: Name<Strength>,
+    #[serde(default)]
+    confirm: bool,
     sources: Vec<String>,
+    evidence: Vec<String>,
     /// Left out means every tool.
     #[serde(default)]
     tools: Vec<String>,
@@ -74,6 +110,8 @@ struct History {
     title: String,
     text: String,
     sources: Vec<String>,
+    today: String,
+    today_sources: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -99,6 +137,8 @@ struct Tool {
     note: String,
     retired: bool,
     sources: Vec<String>,
+    #[serde(default)]
+    confirm: bool,
     #[serde(default)]
     catalogue: Option<bool>,
     contract: Name<Contract>,
@@ -198,7 +238,7 @@ trait Enum {
 macro_rules! enums {
     ($($t:ident),+) => { $(struct $t; impl Enum for $t { const RUST: &'static str = stringify!($t); })+ };
 }
-enums!(Use, OrgType, Condition, Contract);
+enums!(Use, OrgType, Condition, Contract, Read, Strength);
 
 impl<'de, E> Deserialize<'de> for Name<E> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -238,11 +278,29 @@ macro_rules! rust_struct {
     };
 }
 
-rust_struct!(Content { version, reviewed, sources, sections, checks, history, attributes, tools });
-rust_struct!(Source { id, title, publisher, url, date });
+rust_struct!(Content { version, reviewed, changes, sources, frameworks, sections, checks, history, attributes, tools });
+rust_struct!(Change { version, date, items });
+rust_struct!(Framework { id, name, items });
+rust_struct!(FrameworkItem { id, label, sources });
+rust_struct!(Source { id, title, publisher, url, url_to_confirm, date, checked, read, copy });
 rust_struct!(Section { id, title, intro, sources });
-rust_struct!(History { title, text, sources });
+rust_struct!(History { title, text, sources, today, today_sources });
 rust_struct!(Attribute { id, label });
 rust_struct!(Fact { text, confirm, sources });
-rust_struct!(Check { id, section, statement, why, action, uses, orgs, blocking, sources, tools, when });
-rust_struct!(Tool { id, name, note, retired, sources, catalogue, contract, patient_account, facts });
+rust_struct!(Check {
+    id,
+    section,
+    statement,
+    why,
+    action,
+    uses,
+    orgs,
+    blocking,
+    strength,
+    confirm,
+    sources,
+    evidence,
+    tools,
+    when
+});
+rust_struct!(Tool { id, name, note, retired, sources, confirm, catalogue, contract, patient_account, facts });

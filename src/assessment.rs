@@ -522,6 +522,40 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn calls_between_staff_are_never_asked_about_patients() {
+        // Walk every tool, and another tool, for every kind of organisation
+        // and every DPIA outcome: what a staff-only user sees never speaks of
+        // patients or service users.
+        let content = Content::builtin();
+        let tools =
+            content.tools.iter().map(|t| ToolChoice::Listed(t.id.into())).chain([ToolChoice::Other("Pexip".into())]);
+        for tool in tools {
+            for org in OrgType::ALL {
+                for decision in DpiaDecision::ALL {
+                    let a = Assessment {
+                        about: About { org_type: Some(org), purpose: Some(Purpose::Staff), ..Default::default() },
+                        tool: Some(tool.clone()),
+                        dpia: DpiaScreening { decision: Some(decision), ..Default::default() },
+                        ..Default::default()
+                    };
+                    for section in a.sections(content) {
+                        for c in a.checks_in(content, section.id) {
+                            for text in [c.statement, c.why, c.action] {
+                                let lower = text.to_lowercase();
+                                assert!(
+                                    !lower.contains("patient") && !lower.contains("service user"),
+                                    "{tool:?} for {org:?} staff calls shows '{}': {text}",
+                                    c.id
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn all_yes_is_ready_and_complete() {
         let a = complete_gp_teams();
         let content = Content::builtin();
@@ -534,20 +568,20 @@ pub(crate) mod tests {
     fn a_no_on_an_ordinary_check_means_use_with_actions() {
         let content = Content::builtin();
         let mut a = complete_gp_teams();
-        a.answer("updates", Answer::No);
+        a.answer("managed-devices", Answer::No);
         assert_eq!(a.outcome(content), Outcome::UseWithActions);
         assert_eq!(a.section_outcome(content, "safe-use"), Outcome::UseWithActions);
         assert_eq!(a.section_outcome(content, "dpia"), Outcome::Ready);
         let actions = a.actions(content);
         assert_eq!(actions.len(), 1);
-        assert_eq!(actions[0].check.id, "updates");
+        assert_eq!(actions[0].check.id, "managed-devices");
     }
 
     #[test]
     fn not_sure_on_an_essential_check_means_do_not_use_yet_and_comes_first() {
         let content = Content::builtin();
         let mut a = complete_gp_teams();
-        a.answer("updates", Answer::No);
+        a.answer("managed-devices", Answer::No);
         a.answer("dpia-risks", Answer::NotSure);
         assert_eq!(a.outcome(content), Outcome::DoNotUseYet);
         let actions = a.actions(content);

@@ -31,23 +31,36 @@ pub fn concerns(tool: &Tool, about: &About) -> Vec<Concern> {
         out.push(concern(Severity::Blocker, format!("{} has closed and cannot be used.", tool.name)));
         return out;
     }
+    // Article 28 of UK GDPR: a written contract must be in place whenever an
+    // organisation uses a processor, so a missing one stops use; one we could
+    // not verify is a question, never silence.
     match tool.contract {
         Contract::None => out.push(concern(
             Severity::Blocker,
-            "A free consumer service: you are unlikely to have a contract or data processing agreement, so you may have no legal recourse if it fails. Confirm before use.",
+            "A free consumer service. We found no contract or data processing agreement for organisations. UK GDPR says you must have a written contract with any supplier that handles personal data for you. Confirm with your DPO before you use it.",
         )),
         Contract::PaidPlans => out.push(concern(
             Severity::Caution,
-            "Only paid or business plans come with a contract and data processing agreement. Do not use a free plan.",
+            "Only paid or business plans come with a contract and data processing agreement. Use a paid plan.",
         )),
-        Contract::Included => {}
+        Contract::Nhsmail => out.push(concern(
+            Severity::Caution,
+            "A contract comes with NHSmail's national licence. If your organisation does not use NHSmail, you need a contract of your own.",
+        )),
+        Contract::ToConfirm => out.push(concern(
+            Severity::Caution,
+            "Confirm that your organisation has a contract and data processing agreement with the supplier.",
+        )),
+        Contract::Included | Contract::AllPlans => {}
     }
+    // NHS England: practices "should" buy through the catalogue and "may"
+    // choose any product that meets the same standards, so this is a caution.
     if about.org_type == Some(OrgType::Gp) && patients {
         match tool.catalogue {
             Some(true) => {}
             Some(false) => out.push(concern(
-                Severity::Blocker,
-                "Not on the Digital Services for Integrated Care Buying Catalogue. GP practices should buy video consultation tools there, or choose one that meets the same standards.",
+                Severity::Caution,
+                "Not on the Buying Catalogue. GP practices should buy video consultation tools through it. You may choose another tool if it meets the same standards, including DTAC. Ask your commissioner.",
             )),
             None => out.push(concern(
                 Severity::Caution,
@@ -107,21 +120,53 @@ mod tests {
         About { org_type: Some(org), purpose: Some(purpose), ..Default::default() }
     }
 
-    #[test]
-    fn whatsapp_for_gp_consultations_is_blocked_twice() {
-        let c = Content::builtin();
-        let found = concerns(c.tool("whatsapp").unwrap(), &about(OrgType::Gp, Purpose::Patients));
-        let blockers: Vec<_> = found.iter().filter(|c| c.severity == Severity::Blocker).collect();
-        assert_eq!(blockers.len(), 2, "{found:?}");
-        assert!(blockers[0].text.contains("free consumer service"));
-        assert!(blockers[1].text.contains("Buying Catalogue"));
-        assert!(found.iter().any(|c| c.text.contains("their own account")));
+    /// A copy of Teams with its contract and catalogue listing changed.
+    fn teams_with(contract: Contract, catalogue: Option<bool>) -> Tool {
+        Tool { contract, catalogue, patient_account: Some(false), ..Content::builtin().tool("teams").unwrap().clone() }
     }
 
     #[test]
-    fn accurx_for_gp_consultations_has_no_concerns() {
+    fn no_contract_stops_use_and_an_unverified_one_is_asked_about() {
+        let gp = about(OrgType::Gp, Purpose::Patients);
+        let found = concerns(&teams_with(Contract::None, Some(true)), &gp);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].severity, Severity::Blocker);
+        assert!(found[0].text.contains("you must have a written contract"), "{found:?}");
+        // Unverified is never silence: it becomes a question.
+        let found = concerns(&teams_with(Contract::ToConfirm, Some(true)), &gp);
+        assert_eq!(
+            found,
+            vec![concern(
+                Severity::Caution,
+                "Confirm that your organisation has a contract and data processing agreement with the supplier."
+            )]
+        );
+        let found = concerns(&teams_with(Contract::Nhsmail, Some(true)), &gp);
+        assert!(found[0].text.contains("If your organisation does not use NHSmail"), "{found:?}");
+        assert_eq!(concerns(&teams_with(Contract::AllPlans, Some(true)), &gp), vec![]);
+        assert_eq!(concerns(&teams_with(Contract::Included, Some(true)), &gp), vec![]);
+    }
+
+    #[test]
+    fn a_gp_practice_may_choose_a_tool_off_the_catalogue_that_meets_its_standards() {
+        // NHS England: practices "should" buy through the catalogue and "may"
+        // choose any tool that meets the same standards: a caution, not a stop.
+        let gp = about(OrgType::Gp, Purpose::Patients);
+        for listed in [Some(false), None] {
+            let found = concerns(&teams_with(Contract::Included, listed), &gp);
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!(found[0].severity, Severity::Caution);
+            assert!(found[0].text.contains("Buying Catalogue") && found[0].text.contains("DTAC"), "{found:?}");
+        }
+    }
+
+    #[test]
+    fn whatsapp_for_gp_consultations_is_stopped_by_its_missing_contract() {
         let c = Content::builtin();
-        assert_eq!(concerns(c.tool("accurx").unwrap(), &about(OrgType::Gp, Purpose::Patients)), vec![]);
+        let found = concerns(c.tool("whatsapp").unwrap(), &about(OrgType::Gp, Purpose::Patients));
+        assert_eq!(found[0].severity, Severity::Blocker, "{found:?}");
+        assert!(found[0].text.contains("free consumer service"));
+        assert!(found.iter().any(|c| c.text.contains("Buying Catalogue")), "{found:?}");
     }
 
     #[test]
@@ -142,14 +187,16 @@ mod tests {
         assert!(whatsapp[0].text.starts_with("Not approved by \u{2068}Example DPO Service\u{2069}."), "{whatsapp:?}");
         let teams = all_concerns(c.tool("teams").unwrap(), &about(OrgType::Care, Purpose::Staff), &config);
         assert_eq!(
-            teams,
-            vec![concern(
+            teams[0],
+            concern(
                 Severity::Caution,
                 "Approved by \u{2068}Example DPO Service\u{2069} with conditions. \u{2068}NHSmail Teams only. Keep every team set to Private.\u{2069}"
-            )]
+            )
         );
-        let accurx = all_concerns(c.tool("accurx").unwrap(), &about(OrgType::Gp, Purpose::Patients), &config);
-        assert_eq!(accurx, vec![]);
+        // An approved tool adds nothing of the log's own.
+        let accurx = c.tool("accurx").unwrap();
+        let gp = about(OrgType::Gp, Purpose::Patients);
+        assert_eq!(all_concerns(accurx, &gp, &config), concerns(accurx, &gp));
     }
 
     #[test]

@@ -54,7 +54,11 @@ pub enum Use {
 pub struct Content {
     pub version: &'static str,
     pub reviewed: &'static str,
+    /// What changed in each version, newest first.
+    pub changes: &'static [Change],
     pub sources: &'static [Source],
+    /// The frameworks a DPO files evidence against, and their items we have read.
+    pub frameworks: &'static [Framework],
     pub sections: &'static [Section],
     pub checks: &'static [Check],
     pub history: History,
@@ -81,12 +85,65 @@ pub struct Fact {
 /// Whether a contract and data processing agreement come with the tool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Contract {
-    /// Comes with the licence most users have (for example NHSmail's Teams).
+    /// Comes with the tool for every organisation that uses it.
     Included,
+    /// Comes with NHSmail's national licence; others need their own.
+    Nhsmail,
+    /// The supplier's terms include one for every customer, free plans too.
+    AllPlans,
     /// Only paid or business plans have one.
     PaidPlans,
     /// A free consumer service.
     None,
+    /// Not verified either way.
+    ToConfirm,
+}
+
+/// How we read a source: the test of whether it can back a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Read {
+    /// On the publisher's own page.
+    Page,
+    /// Second-hand, through the copy named in `Source::copy`.
+    Copy,
+    /// In one of the two guidance documents this project is built from
+    /// (`content/seeds/`), named in `Source::copy`.
+    Seed,
+}
+
+/// How strongly a check's source asks for it (see docs/content.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strength {
+    /// The law or the guidance says "must".
+    Must,
+    /// The guidance says "should", "consider" or "if possible".
+    Should,
+    /// We ask for more than the guidance, and say why.
+    Recommend,
+}
+
+/// One version's entry in "What changed in this guidance".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub version: &'static str,
+    pub date: &'static str,
+    pub items: &'static [&'static str],
+}
+
+/// A framework a DPO reports against: UK GDPR, DTAC, the DSPT, NHS England's guidance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Framework {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub items: &'static [FrameworkItem],
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrameworkItem {
+    pub id: &'static str,
+    pub label: &'static str,
+    /// Where we read that this item exists and what it says.
+    pub sources: &'static [&'static str],
 }
 
 /// A condition on the user's other answers that makes a check apply.
@@ -103,7 +160,15 @@ pub struct Source {
     pub publisher: &'static str,
     /// Empty when the guidance was sent privately and has no public address.
     pub url: &'static str,
+    /// The address is inferred (from a copy or a citation), not read.
+    pub url_to_confirm: bool,
+    /// The page's own date, as the page prints it.
     pub date: &'static str,
+    /// When we read it.
+    pub checked: &'static str,
+    pub read: Read,
+    /// The copy we read, for `Read::Copy` and `Read::Seed`.
+    pub copy: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -128,7 +193,12 @@ pub struct Check {
     pub orgs: &'static [OrgType],
     /// A No or Not sure here means the tool should not be used yet.
     pub blocking: bool,
+    pub strength: Strength,
+    /// Rests on second-hand sources, so it is worded as something to confirm.
+    pub confirm: bool,
     pub sources: &'static [&'static str],
+    /// `framework:item` references, for a DPO to file the answer against.
+    pub evidence: &'static [&'static str],
     /// Tool ids (or "other") this check is for; empty means every tool.
     pub tools: &'static [&'static str],
     pub when: Option<Condition>,
@@ -137,8 +207,12 @@ pub struct Check {
 #[derive(Debug, Clone, PartialEq)]
 pub struct History {
     pub title: &'static str,
+    /// What 2020's guidance allowed, in the past tense.
     pub text: &'static str,
     pub sources: &'static [&'static str],
+    /// Today's position on the same questions.
+    pub today: &'static str,
+    pub today_sources: &'static [&'static str],
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -148,6 +222,8 @@ pub struct Tool {
     pub note: &'static str,
     pub retired: bool,
     pub sources: &'static [&'static str],
+    /// The note rests on second-hand sources, so it is worded as something to confirm.
+    pub confirm: bool,
     /// On the Buying Catalogue: `None` when not confirmed either way.
     pub catalogue: Option<bool>,
     pub contract: Contract,
@@ -159,6 +235,23 @@ pub struct Tool {
 
 // `GUIDANCE`, made by build.rs from content/guidance.json.
 include!(concat!(env!("OUT_DIR"), "/guidance.rs"));
+
+impl Source {
+    /// When and how we read this source, in a sentence or two, for the
+    /// screen and the report: a DPO weighs a second-hand copy differently.
+    pub fn how_checked(&self) -> String {
+        let mut out = format!("Checked {}.", self.checked);
+        match self.read {
+            Read::Page => {}
+            Read::Copy => out.push_str(&format!(" Read second-hand, in a copy: {}.", self.copy)),
+            Read::Seed => out.push_str(" Read in the copy of the guidance this widget is built from."),
+        }
+        if self.url_to_confirm {
+            out.push_str(" We could not confirm this address.");
+        }
+        out
+    }
+}
 
 impl Tool {
     /// What is known about this tool for one of [`Content::attributes`].
@@ -265,13 +358,6 @@ impl Content {
                         if fact.text.trim().is_empty() {
                             problems.push(format!("tool '{}' has an empty fact for '{}'", tool.id, attribute.id));
                         }
-                        // Unverified facts are never stated as fact.
-                        if fact.confirm && !fact.text.contains("Confirm") {
-                            problems.push(format!(
-                                "tool '{}' fact '{}' is unverified but not worded as something to confirm",
-                                tool.id, attribute.id
-                            ));
-                        }
                     }
                 }
             }
@@ -279,6 +365,8 @@ impl Content {
                 problems.push(format!("tool '{}' has a fact for the unknown attribute '{extra}'", tool.id));
             }
         }
+        self.source_rules(&mut problems);
+        self.wording_rules(&mut problems);
         for check in self.checks {
             for &t in check.tools {
                 if t != OTHER_TOOL && self.tool(t).is_none() {
@@ -287,6 +375,168 @@ impl Content {
             }
         }
         problems
+    }
+}
+
+/// Words that claim more than "should": kept for what the law or the
+/// guidance says "must" (see docs/content.md).
+const STRONG_WORDS: [&str; 3] = ["must", "only", "never"];
+
+/// `text` without the setting names it quotes ('Only organizers and
+/// co-organizers' is a supplier's label, not our claim). A quote opens after
+/// a space or bracket, so an apostrophe inside a word ("patient's") does not.
+fn outside_quotes(text: &str) -> String {
+    let mut out = String::new();
+    let mut quoted = false;
+    let mut previous = ' ';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied().unwrap_or(' ');
+        if c == '\'' && !quoted && !previous.is_alphanumeric() && next.is_alphanumeric() {
+            quoted = true;
+        } else if c == '\'' && quoted && !next.is_alphanumeric() {
+            quoted = false;
+            out.push(' ');
+        } else if !quoted {
+            out.push(c);
+        }
+        previous = c;
+    }
+    out
+}
+
+/// The strong words `text` uses outside quoted setting names.
+pub(crate) fn strong_words(text: &str) -> Vec<&'static str> {
+    let plain = outside_quotes(text).to_lowercase();
+    let words: Vec<&str> = plain.split(|c: char| !c.is_alphanumeric()).collect();
+    STRONG_WORDS.into_iter().filter(|w| words.contains(w)).collect()
+}
+
+/// Whether `text` speaks of patients or service users.
+fn about_patients(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("patient") || lower.contains("service user")
+}
+
+impl Content {
+    /// A fact can rest on a source read on its own page, or on the guidance
+    /// documents this project is built from.
+    fn backs_a_fact(&self, id: &str) -> bool {
+        self.source(id).is_some_and(|s| matches!(s.read, Read::Page | Read::Seed))
+    }
+
+    fn source_rules(&self, problems: &mut Vec<String>) {
+        match self.changes.first() {
+            Some(change) if change.version == self.version => {}
+            _ => problems.push(format!("'changes' does not start with this version, {}", self.version)),
+        }
+        for change in self.changes {
+            if change.items.is_empty() || change.date.trim().is_empty() {
+                problems.push(format!("the changes in version {} need a date and at least one item", change.version));
+            }
+        }
+        for source in self.sources {
+            if source.checked.trim().is_empty() {
+                problems.push(format!("source '{}' does not say when it was checked", source.id));
+            }
+            if matches!(source.read, Read::Copy | Read::Seed) && source.copy.trim().is_empty() {
+                problems.push(format!("source '{}' was read in a copy but does not name it", source.id));
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for framework in self.frameworks {
+            for item in framework.items {
+                if !seen.insert((framework.id, item.id)) {
+                    problems.push(format!("the evidence item '{}:{}' is listed twice", framework.id, item.id));
+                }
+                if item.sources.is_empty() || item.sources.iter().any(|s| self.source(s).is_none()) {
+                    problems.push(format!("the evidence item '{}:{}' needs sources we list", framework.id, item.id));
+                }
+            }
+        }
+        for check in self.checks {
+            if check.evidence.is_empty() {
+                problems.push(format!("check '{}' names no evidence item", check.id));
+            }
+            for reference in check.evidence {
+                if self.evidence_item(reference).is_none() {
+                    problems.push(format!("check '{}' names the unknown evidence item '{reference}'", check.id));
+                }
+            }
+        }
+        let stated = |problems: &mut Vec<String>, owner: String, confirm: bool, sources: &[&str], texts: &[&str]| {
+            if confirm {
+                if !texts.iter().any(|t| t.to_lowercase().contains("confirm")) {
+                    problems.push(format!("{owner} is unverified but not worded as something to confirm"));
+                }
+            } else if !sources.iter().any(|s| self.backs_a_fact(s)) {
+                problems.push(format!("{owner} is stated as fact but cites no source read on its own page"));
+            }
+        };
+        for check in self.checks {
+            stated(
+                problems,
+                format!("check '{}'", check.id),
+                check.confirm,
+                check.sources,
+                &[check.statement, check.why, check.action],
+            );
+        }
+        for tool in self.tools {
+            stated(problems, format!("tool '{}' note", tool.id), tool.confirm, tool.sources, &[tool.note]);
+            for (attribute, fact) in tool.facts {
+                stated(
+                    problems,
+                    format!("tool '{}' fact '{attribute}'", tool.id),
+                    fact.confirm,
+                    fact.sources,
+                    &[fact.text],
+                );
+            }
+        }
+        stated(problems, "the history note".into(), false, self.history.sources, &[]);
+        stated(problems, "today's position".into(), false, self.history.today_sources, &[]);
+        for s in self.history.today_sources {
+            if self.source(s).is_none() {
+                problems.push(format!("today's position names the unknown source '{s}'"));
+            }
+        }
+    }
+
+    fn wording_rules(&self, problems: &mut Vec<String>) {
+        for check in self.checks {
+            let texts = [check.statement, check.why, check.action];
+            match check.strength {
+                Strength::Must if !check.blocking => {
+                    problems.push(format!("check '{}' is a 'must' in its source but is not essential", check.id))
+                }
+                Strength::Must => {}
+                Strength::Should | Strength::Recommend => {
+                    let strong: Vec<_> = texts.iter().flat_map(|t| strong_words(t)).collect();
+                    if !strong.is_empty() {
+                        problems.push(format!("check '{}' says {strong:?}, stronger than its source", check.id));
+                    }
+                }
+            }
+            if check.strength == Strength::Recommend {
+                if check.blocking {
+                    problems.push(format!("check '{}' is our recommendation, so it cannot be essential", check.id));
+                }
+                if !(check.why.contains("We recommend") && check.why.contains("because")) {
+                    problems.push(format!("check '{}' asks for more than the guidance without saying why", check.id));
+                }
+            }
+            if check.uses.contains(&Use::Staff) && texts.iter().any(|t| about_patients(t)) {
+                problems.push(format!("check '{}' speaks of patients but is shown for calls between staff", check.id));
+            }
+        }
+    }
+
+    /// The framework and item a `framework:item` reference names.
+    pub fn evidence_item(&self, reference: &str) -> Option<(&'static Framework, &'static FrameworkItem)> {
+        let (framework, item) = reference.split_once(':')?;
+        let framework = self.frameworks.iter().find(|f| f.id == framework)?;
+        Some((framework, framework.items.iter().find(|i| i.id == item)?))
     }
 }
 
@@ -332,6 +582,53 @@ mod tests {
         assert!(problems.iter().any(|p| p.contains("has no source")), "{problems:?}");
         assert!(problems.iter().any(|p| p.contains("has no fact for 'lobby'")), "{problems:?}");
         assert!(problems.iter().any(|p| p.contains("not worded as something to confirm")), "{problems:?}");
+    }
+
+    #[test]
+    fn the_rules_on_sources_strength_and_scope_find_each_break() {
+        let mut content = Content::builtin().clone();
+        let copy_only = content.sources.iter().find(|s| s.read == Read::Copy).expect("a second-hand source").id;
+        let ids: Vec<&str> = content.checks.iter().filter(|c| c.tools.is_empty()).map(|c| c.id).take(6).collect();
+        content.checks = changed(content.checks, |checks| {
+            let at = |checks: &Vec<Check>, n: usize| checks.iter().position(|c| c.id == ids[n]).unwrap();
+            let i = at(checks, 0);
+            checks[i].strength = Strength::Must;
+            checks[i].blocking = false;
+            let i = at(checks, 1);
+            checks[i].strength = Strength::Recommend;
+            checks[i].why = "It is safer.";
+            let i = at(checks, 2);
+            checks[i].strength = Strength::Should;
+            checks[i].action = "You must never do this.";
+            let i = at(checks, 3);
+            checks[i].uses = &[Use::Patients, Use::Staff];
+            checks[i].statement = "You tell the patient who else is in the room.";
+            let i = at(checks, 4);
+            checks[i].confirm = false;
+            checks[i].sources = Vec::leak(vec![copy_only]);
+            let i = at(checks, 5);
+            checks[i].evidence = &["uk-gdpr:article-99"];
+        });
+        content.changes = &[];
+        let problems = content.problems();
+        let says = |what: &str, id: &str| {
+            assert!(problems.iter().any(|p| p.contains(id) && p.contains(what)), "no '{what}' for {id}: {problems:?}")
+        };
+        says("is a 'must' in its source but is not essential", ids[0]);
+        says("without saying why", ids[1]);
+        says("stronger than its source", ids[2]);
+        says("speaks of patients but is shown for calls between staff", ids[3]);
+        says("cites no source read on its own page", ids[4]);
+        says("unknown evidence item 'uk-gdpr:article-99'", ids[5]);
+        says("does not start with this version", "changes");
+    }
+
+    #[test]
+    fn strong_words_in_quoted_setting_names_do_not_count() {
+        assert_eq!(strong_words("Set 'Only organizers and co-organizers'."), Vec::<&str>::new());
+        assert_eq!(strong_words("The patient's own device. You must."), vec!["must"]);
+        assert_eq!(strong_words("Only you can never say 'must'"), vec!["only", "never"]);
+        assert_eq!(strong_words("A mustard-coloured, lonely button"), Vec::<&str>::new());
     }
 
     #[test]

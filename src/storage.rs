@@ -111,23 +111,34 @@ pub fn encode(a: &Assessment, saved: &str) -> String {
 }
 
 #[derive(Serialize)]
-struct FileOut<'a> {
+struct FileOut<'a, E: Serialize> {
     format: &'static str,
     version: u32,
     saved: &'a str,
     name: &'a str,
     assessment: &'a Assessment,
+    /// Written for people and their spreadsheets, never read back: readers
+    /// ignore members they do not know, so older versions still import it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<E>,
+}
+
+fn file<'a, E: Serialize>(a: &'a Assessment, saved: &'a str, name: &'a str, evidence: Option<E>) -> FileOut<'a, E> {
+    FileOut { format: FILE_FORMAT, version: FILE_VERSION, saved, name, assessment: a, evidence }
 }
 
 pub fn encode_named(a: &Assessment, saved: &str, name: &str) -> String {
-    let file = FileOut { format: FILE_FORMAT, version: FILE_VERSION, saved, name, assessment: a };
-    serde_json::to_string(&file).expect("an assessment always converts to JSON")
+    serde_json::to_string(&file(a, saved, name, None::<()>)).expect("an assessment always converts to JSON")
 }
 
 /// The same file laid out for people to read: two spaces a level.
 pub fn encode_pretty(a: &Assessment, saved: &str, name: &str) -> String {
-    let file = FileOut { format: FILE_FORMAT, version: FILE_VERSION, saved, name, assessment: a };
-    serde_json::to_string_pretty(&file).expect("an assessment always converts to JSON")
+    serde_json::to_string_pretty(&file(a, saved, name, None::<()>)).expect("an assessment always converts to JSON")
+}
+
+/// The laid-out file with the evidence map after the answers, for the JSON download.
+pub fn encode_pretty_with_evidence<E: Serialize>(a: &Assessment, saved: &str, name: &str, evidence: E) -> String {
+    serde_json::to_string_pretty(&file(a, saved, name, Some(evidence))).expect("an assessment always converts to JSON")
 }
 
 /// An assessment file, with its name and the date it was saved.

@@ -58,6 +58,22 @@ pub struct AnswerItem {
     pub answer: Option<Answer>,
 }
 
+/// One item of a framework a DPO reports against (an article of UK GDPR, a
+/// DTAC section), with the answers in this check that speak to it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct EvidenceItem {
+    pub framework: String,
+    pub item: String,
+    pub checks: Vec<EvidenceAnswer>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct EvidenceAnswer {
+    pub check: String,
+    pub statement: String,
+    pub answer: String,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct DpoSummary {
     pub org_name: String,
@@ -83,6 +99,8 @@ pub struct DpoSummary {
     pub in_place: Vec<String>,
     pub actions: Vec<ActionItem>,
     pub answers: Vec<AnswerItem>,
+    /// The evidence map: each framework item the applicable checks speak to.
+    pub evidence: Vec<EvidenceItem>,
 }
 
 pub const NOT_GIVEN: &str = "Not given";
@@ -116,6 +134,31 @@ pub fn long_date(iso: &str) -> String {
         },
         _ => iso.to_string(),
     }
+}
+
+/// Each framework item, in the guidance's order, with the applicable checks
+/// that name it and how they were answered. Items no check here names are left out.
+fn evidence(a: &Assessment, content: &Content) -> Vec<EvidenceItem> {
+    let mut out = Vec::new();
+    for framework in content.frameworks {
+        for item in framework.items {
+            let reference = format!("{}:{}", framework.id, item.id);
+            let checks: Vec<EvidenceAnswer> = content
+                .checks
+                .iter()
+                .filter(|c| a.applies(c) && c.evidence.contains(&reference.as_str()))
+                .map(|c| EvidenceAnswer {
+                    check: c.id.to_string(),
+                    statement: c.statement.to_string(),
+                    answer: a.answers.get(c.id).map_or("Not answered", |x| x.label()).to_string(),
+                })
+                .collect();
+            if !checks.is_empty() {
+                out.push(EvidenceItem { framework: framework.name.to_string(), item: item.label.to_string(), checks });
+            }
+        }
+    }
+    out
 }
 
 /// Who does an action, by when, and whether it is done, as the plain text and
@@ -203,6 +246,7 @@ impl DpoSummary {
                     })
                 })
                 .collect(),
+            evidence: evidence(a, content),
         }
     }
 
@@ -355,7 +399,8 @@ mod tests {
     fn summary_of_a_finished_check_with_one_action() {
         let content = Content::builtin();
         let mut a = complete_gp_teams();
-        a.answer("updates", Answer::NotSure);
+        a.answer("managed-devices", Answer::NotSure);
+        let devices = content.check("managed-devices").unwrap().statement;
         let s = DpoSummary::new(&a, content, "2026-11-22");
         assert_eq!(s.tool, "Microsoft Teams");
         assert_eq!(s.headline(), "Use with actions");
@@ -364,12 +409,15 @@ mod tests {
         assert!(text.contains("Organisation: Riverside Surgery (GP practice or primary care network (PCN))"));
         assert!(text.contains("Checked by: Sam Lee"));
         assert!(text.contains("OUTCOME: Use with actions"));
-        assert!(text.contains("1. Updates to the tool are installed as soon as they come out. (you answered Not sure)"));
+        assert!(text.contains(&format!("1. {devices} (you answered Not sure)")), "{text}");
         assert!(text.contains("Owner: Not given. Due: Not given. Status: to do."));
         assert!(text.contains("DPIA screening: DPIA needed before use"));
-        assert!(text.contains(
-            "- Using the tool safely: Use with actions. You answered No or Not sure to 1 check: Updates to the tool"
-        ));
+        assert!(
+            text.contains(&format!(
+                "- Using the tool safely: Use with actions. You answered No or Not sure to 1 check: {devices}"
+            )),
+            "{text}"
+        );
         assert!(text.contains("- Risks of the tool: Ready to use. You answered Yes to every check here."));
         assert!(!text.contains("not finished"));
     }
@@ -378,10 +426,10 @@ mod tests {
     fn action_plans_travel_with_the_summary() {
         let content = Content::builtin();
         let mut a = complete_gp_teams();
-        a.answer("updates", Answer::No);
+        a.answer("managed-devices", Answer::No);
         a.answer("e2ee", Answer::No);
         a.plans.insert(
-            "updates".into(),
+            "managed-devices".into(),
             crate::assessment::ActionPlan { owner: " Sam ".into(), due: "2026-12-01".into(), done: true },
         );
         let s = DpoSummary::new(&a, content, "2026-11-22");
@@ -431,6 +479,7 @@ mod tests {
         let blank = DpoSummary::new(&Assessment::default(), content, "2026-11-22");
         assert_eq!(blank.explanation(), "You have not answered any checks yet.");
         assert!(s.to_text().contains("This check is not finished. Still to do: Risks of the tool."));
-        assert!(s.answers.iter().any(|x| x.statement.starts_with("Calls are end-to-end") && x.answer.is_none()));
+        let e2ee = content.check("e2ee").unwrap().statement;
+        assert!(s.answers.iter().any(|x| x.statement == e2ee && x.answer.is_none()));
     }
 }

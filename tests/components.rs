@@ -122,6 +122,29 @@ async fn answering_a_check_saves_it_and_updates_the_task_status() {
 }
 
 #[wasm_bindgen_test]
+async fn each_check_says_when_its_sources_were_read_and_what_it_evidences() {
+    let content = video_tool_check::content::Content::builtin();
+    let (root, _h) = mount_at("#/section/safe-use", None);
+    started(&root).await;
+    let check = content.check("updates").unwrap();
+    let why = q(&root, "#updates-why").text_content().unwrap_or_default();
+    for id in check.sources {
+        let source = content.source(id).unwrap();
+        assert!(why.contains(source.title), "{why}");
+        assert!(why.contains(&source.how_checked()), "{why}");
+    }
+    assert!(why.contains("Evidence for your DPO:"), "{why}");
+    for reference in check.evidence {
+        let (framework, item) = content.evidence_item(reference).unwrap();
+        assert!(why.contains(&format!("{}: {}", framework.name, item.label)), "{why}");
+    }
+    // The guidance's one "must" is essential.
+    let legend = q(&root, "#check-updates legend").text_content().unwrap_or_default();
+    assert!(legend.contains("Essential"), "{legend}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn a_tab_that_is_only_opened_never_writes_over_another_tabs_answer() {
     use video_tool_check::assessment::{Answer, Assessment};
     let lib = video_tool_check::library::Library::with(Assessment::default(), "a1", "2026-11-22");

@@ -93,7 +93,7 @@ async fn embedded_in_another_site_it_works_resizes_and_remembers() {
     b.choose(TOOL, "Accurx").await;
     b.click(&button("Save and continue")).await;
     b.leaves("Choose your video tool").await;
-    b.answer_every_section(&[("dpia", "covered"), ("updates", "no")], false).await;
+    b.answer_every_section(&[("dpia", "covered"), ("managed-devices", "no")], false).await;
     b.heading_is("Your summary").await;
     assert!(b.outcome().await.contains("Use with actions"));
     assert!(b.shows(&link("Email your DPO")).await && b.shows(&button("Download summary")).await);
@@ -144,7 +144,11 @@ async fn the_publishers_settings_reach_the_tool_list_and_the_email() {
     b.fill("Name of the tool", "pexip").await;
     b.sees("Example DPO Service is still reviewing this tool").await;
     b.choose(TOOL, "Microsoft Teams").await;
-    assert!(b.section_text("About Microsoft Teams").await.contains("Read their light impact assessment"));
+    let about_teams = b.section_text("About Microsoft Teams").await;
+    assert!(about_teams.contains("Read their assessment of this tool"), "{about_teams}");
+    // A log is what this publisher keeps; it never stands in for the practice's own assessment.
+    assert!(about_teams.contains("Example DPO Service's log lists the tools they have looked at"), "{about_teams}");
+    assert!(about_teams.contains("does not replace your own local risk assessment and DPIA"), "{about_teams}");
     b.assert_accessible("the tool list with the publisher's log").await;
     b.screenshot("15-configured-tools").await;
 

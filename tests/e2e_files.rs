@@ -32,7 +32,7 @@ fn finished() -> Assessment {
             a.answer(c.id, Answer::Yes);
         }
     }
-    a.answer("updates", Answer::No);
+    a.answer("managed-devices", Answer::No);
     a
 }
 
@@ -182,7 +182,7 @@ async fn printing_the_summary_gives_a_clean_report() {
     let b = Browser::start(1000).await;
     let mut a = finished();
     a.plans.insert(
-        "updates".into(),
+        "managed-devices".into(),
         video_tool_check::assessment::ActionPlan { owner: "Sam Lee".into(), due: "2026-12-01".into(), done: false },
     );
     b.seed(&Library::with(a, "a1", "2026-11-20"), "#/summary").await;

@@ -5,10 +5,12 @@
 use crate::assessment::Assessment;
 use crate::export::report;
 use crate::storage::{self, LoadError, MAX_FILE_BYTES};
+use crate::summary::DpoSummary;
 
-/// The JSON download: the assessment file format, laid out for people.
-pub fn json(a: &Assessment, saved: &str, name: &str) -> String {
-    storage::encode_pretty(a, saved, name)
+/// The JSON download: the assessment file format, laid out for people, with
+/// the evidence map a DPO files against their toolkit submission.
+pub fn json(a: &Assessment, summary: &DpoSummary, name: &str) -> String {
+    storage::encode_pretty_with_evidence(a, &summary.date, name, &summary.evidence)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -70,11 +72,16 @@ mod tests {
         let a = complete_gp_teams();
         let html = report::html(&a, content, &DpoSummary::new(&a, content, "2026-11-22"));
         assert_eq!(read(html.len(), &html).unwrap().assessment, a);
-        let j = json(&a, "2026-11-22", "Teams 2026");
+        let j = json(&a, &DpoSummary::new(&a, content, "2026-11-22"), "Teams 2026");
         let back = read(j.len(), &j).unwrap();
         assert_eq!(back.assessment, a);
         assert_eq!(back.name, "Teams 2026");
         assert_eq!(back.saved, "2026-11-22");
+        // The evidence map rides along for people, and is not read back.
+        let file: serde_json::Value = serde_json::from_str(&j).unwrap();
+        let first = &file["evidence"][0];
+        assert!(first["framework"].is_string() && first["item"].is_string(), "{first}");
+        assert!(first["checks"][0]["answer"].is_string(), "{first}");
         // With a byte-order mark, as some editors save it.
         let bom = format!("\u{feff}{j}");
         assert_eq!(read(bom.len(), &bom).unwrap().assessment, a);
@@ -115,7 +122,7 @@ mod tests {
         let a = complete_gp_teams();
         let seeds = [
             report::html(&a, content, &DpoSummary::new(&a, content, "2026-11-22")),
-            json(&a, "2026-11-22", "Teams"),
+            json(&a, &DpoSummary::new(&a, content, "2026-11-22"), "Teams"),
             include_str!("../../tests/saved/v1.json").to_string(),
             include_str!("../../tests/saved/v2.json").to_string(),
         ];

@@ -179,9 +179,50 @@ pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
     for src in content.sources {
         let link =
             if src.url.is_empty() { String::new() } else { format!("<br><span class=\"small\">{}</span>", e(src.url)) };
-        h.push_str(&format!("<li>{}, {}. {}.{link}</li>\n", e(src.title), e(src.publisher), e(src.date)));
+        h.push_str(&format!(
+            "<li>{}, {}. {}. {}{link}</li>\n",
+            e(src.title),
+            e(src.publisher),
+            e(src.date),
+            e(&src.how_checked())
+        ));
     }
     h.push_str("</ul>\n</section>\n");
+
+    h.push_str("<section>\n<h2>What changed in this guidance</h2>\n");
+    for change in content.changes {
+        h.push_str(&format!("<h3>Version {}, {}</h3>\n<ul>\n", e(change.version), e(change.date)));
+        for item in change.items {
+            h.push_str(&format!("<li>{}</li>\n", e(item)));
+        }
+        h.push_str("</ul>\n");
+    }
+    h.push_str("</section>\n");
+
+    // Last, so the report reads as a summary first; a DPO files this part
+    // against their toolkit submission.
+    h.push_str("<section>\n<h2>Appendix: evidence map</h2>\n");
+    h.push_str("<p>Each item a check speaks to, with the answers given.</p>\n");
+    let mut framework = "";
+    for item in &s.evidence {
+        if item.framework != framework {
+            if !framework.is_empty() {
+                h.push_str("</tbody>\n</table>\n");
+            }
+            framework = &item.framework;
+            h.push_str(&format!(
+                "<h3>{}</h3>\n<table>\n<thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Checks and answers</th></tr></thead>\n<tbody>\n",
+                e(framework)
+            ));
+        }
+        let answers: Vec<String> =
+            item.checks.iter().map(|c| format!("{} <strong>{}</strong>", e(&c.statement), e(&c.answer))).collect();
+        h.push_str(&format!("<tr><td>{}</td><td>{}</td></tr>\n", e(&item.item), answers.join("<br>")));
+    }
+    if !framework.is_empty() {
+        h.push_str("</tbody>\n</table>\n");
+    }
+    h.push_str("</section>\n");
     h.push_str("<p class=\"small\">Made with Video Tool Check. This file also holds your answers in a form that Video Tool Check can read back.</p>\n");
     h.push_str("</main>\n");
     h.push_str(&format!(
@@ -216,8 +257,8 @@ mod tests {
         let r = html(&a, content, &s);
         assert!(r.contains("<strong>Use with actions</strong>"));
         assert!(r.contains("<h2>Actions (1)</h2>"));
-        assert!(r.contains("Set the tool so that only the host can record"));
-        assert!(r.contains("https://transform.england.nhs.uk/"));
+        assert!(r.contains(&escape_html(content.check("recording-control").unwrap().action)));
+        assert!(r.contains(content.source("nhse-ig-video").unwrap().url));
         let back = storage::decode(&embedded_data(&r).unwrap()).unwrap();
         assert_eq!(back, a);
     }

@@ -31,7 +31,9 @@ pub fn typed(text: &str) -> AnyView {
     sentence(&crate::user_text::isolate(text))
 }
 
-/// "Source: title, publisher (date)" for each source id, linked where public.
+/// "Source: title, publisher (date). Checked …" for each source id, linked
+/// where public, saying when we read it second-hand or could not confirm its
+/// address, so a DPO can weigh each one.
 #[component]
 pub fn Sources(ids: &'static [&'static str]) -> impl IntoView {
     let content = expect_context::<AppState>().content();
@@ -40,14 +42,16 @@ pub fn Sources(ids: &'static [&'static str]) -> impl IntoView {
         .filter_map(|id| content.source(id))
         .map(|s| {
             let label = format!("{}, {} ({})", s.title, s.publisher, s.date);
+            let note = s.how_checked();
             if s.url.is_empty() {
-                view! { <li>{label}</li> }.into_any()
+                view! { <li>{label}". "{note}</li> }.into_any()
             } else {
                 view! {
                     <li>
                         <a class="nhsuk-link" href=s.url target="_blank" rel="noopener noreferrer">
                             {label}<span class="nhsuk-u-visually-hidden">" (opens in a new tab)"</span>
                         </a>
+                        ". "{note}
                     </li>
                 }
                 .into_any()
@@ -57,6 +61,23 @@ pub fn Sources(ids: &'static [&'static str]) -> impl IntoView {
     view! {
         <div class="vtc-sources">
             <p class="nhsuk-u-margin-bottom-1">{if ids.len() == 1 { "Source:" } else { "Sources:" }}</p>
+            <ul class="nhsuk-list nhsuk-list--bullet">{items}</ul>
+        </div>
+    }
+}
+
+/// The framework items a check helps a DPO evidence, under its sources.
+#[component]
+pub fn Evidence(refs: &'static [&'static str]) -> impl IntoView {
+    let content = expect_context::<AppState>().content();
+    let items = refs
+        .iter()
+        .filter_map(|r| content.evidence_item(r))
+        .map(|(framework, item)| view! { <li>{format!("{}: {}", framework.name, item.label)}</li> })
+        .collect_view();
+    view! {
+        <div class="vtc-sources">
+            <p class="nhsuk-u-margin-bottom-1">"Evidence for your DPO:"</p>
             <ul class="nhsuk-list nhsuk-list--bullet">{items}</ul>
         </div>
     }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::browser::go;
-use super::common::{focus_error_summary, BackToTasks, ErrorSummary, Sources};
+use super::common::{focus_error_summary, BackToTasks, ErrorSummary, Evidence, Sources};
 use super::route::Screen;
 use super::AppState;
 use crate::assessment::{Answer, DpiaDecision, DpiaScreening, DPIA_SECTION};
@@ -42,6 +42,7 @@ fn CheckQuestion(check: &'static Check, #[prop(into)] show_error: Signal<bool>) 
                         <p>{check.why}</p>
                         <p><strong>"If your answer is No or Not sure: "</strong>{check.action}</p>
                         <Sources ids=check.sources/>
+                        <Evidence refs=check.evidence/>
                     </div>
                 </details>
                 {move || show_error.get().then(|| view! {
@@ -107,7 +108,7 @@ fn DpiaScreeningQuestion(#[prop(into)] show_error: Signal<bool>) -> impl IntoVie
         </div>
         {move || (decision() == Some(DpiaDecision::Needed)).then(|| view! {
             <div class="nhsuk-inset-text" id="dpia-needed">
-                <p><strong>"You need a DPIA before you use this tool."</strong>" It must set out what you plan to do, the data protection risks, whether it is necessary and proportionate, how you will reduce the risks, and a plan or confirmation that those steps are in place. The checks below ask about each of these."</p>
+                <p><strong>"Your DPIA should be in place before you use this tool."</strong>" The checks below ask what it covers: what you plan to do, the data protection risks, whether it is necessary and proportionate, how you will reduce the risks, and a plan or confirmation that those steps are in place."</p>
             </div>
         })}
     }

@@ -91,8 +91,22 @@ pub fn StartScreen() -> impl IntoView {
         <details class="nhsuk-details">
             <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">{content.history.title}</span></summary>
             <div class="nhsuk-details__text">
+                <h3 class="nhsuk-heading-xs">"In 2020"</h3>
                 <p>{content.history.text}</p>
                 <Sources ids=content.history.sources/>
+                <h3 class="nhsuk-heading-xs">"Today"</h3>
+                <p>{content.history.today}</p>
+                <Sources ids=content.history.today_sources/>
+            </div>
+        </details>
+
+        <details class="nhsuk-details">
+            <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">"What changed in this guidance"</span></summary>
+            <div class="nhsuk-details__text">
+                {content.changes.iter().map(|change| view! {
+                    <h3 class="nhsuk-heading-xs">{format!("Version {}, {}", change.version, change.date)}</h3>
+                    <ul class="nhsuk-list nhsuk-list--bullet">{change.items.iter().map(|item| view! { <li>{*item}</li> }).collect_view()}</ul>
+                }).collect_view()}
             </div>
         </details>
 

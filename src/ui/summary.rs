@@ -81,7 +81,7 @@ pub fn SummaryScreen() -> impl IntoView {
         let name = state.library.with_untracked(|lib| lib.current().name.clone());
         let (mime, text) = match extension {
             "html" => ("text/html", a.with_untracked(|a| report::html(a, content, &s))),
-            "json" => ("application/json", a.with_untracked(|a| file::json(a, &s.date, &name))),
+            "json" => ("application/json", a.with_untracked(|a| file::json(a, &s, &name))),
             _ => ("text/plain", s.to_text()),
         };
         let result = download(&report::file_name(&s, extension), &format!("{mime};charset=utf-8"), &text);

@@ -21,7 +21,7 @@ fn tool_errors(choice: &Option<ToolChoice>) -> Vec<FieldError> {
 }
 
 /// The publisher's log entry for a tool: status, conditions, date and a link
-/// to their light impact assessment.
+/// to their own assessment of it.
 #[component]
 fn LogEntryNote(entry: crate::config::LogEntry) -> impl IntoView {
     let owner = expect_context::<AppState>().config.get_untracked().log_owner().to_string();
@@ -33,10 +33,30 @@ fn LogEntryNote(entry: crate::config::LogEntry) -> impl IntoView {
             {(!entry.conditions.is_empty()).then(|| view! { " "{typed(&entry.conditions)} })}
             {(!entry.assessment_url.is_empty()).then(|| view! {
                 " "<a class="nhsuk-link" href=entry.assessment_url.clone() target="_blank" rel="noopener noreferrer">
-                    "Read their light impact assessment"<span class="nhsuk-u-visually-hidden">" (opens in a new tab)"</span>
+                    "Read their assessment of this tool"<span class="nhsuk-u-visually-hidden">" (opens in a new tab)"</span>
                 </a>
             })}
         </p>
+    }
+}
+
+/// What a log of approved tools is, or the question to ask when the
+/// publisher has none: being on a log never stands in for the local risk
+/// assessment and DPIA that NHS England's guidance asks for.
+#[component]
+fn AboutTheLog() -> impl IntoView {
+    let config = expect_context::<AppState>().config;
+    move || {
+        let config = config.get();
+        let text = if config.approved_tools.is_empty() {
+            "Some DPOs keep a log of the video tools they have approved. Ask yours whether they keep one, and whether this tool is on it. Being on a log does not replace your own local risk assessment and DPIA.".to_string()
+        } else {
+            format!(
+                "{}'s log lists the tools they have looked at, and what they decided. Being on it does not replace your own local risk assessment and DPIA.",
+                config.log_owner()
+            )
+        };
+        view! { <p class="vtc-sources">{sentence(&text)}</p> }
     }
 }
 
@@ -120,10 +140,14 @@ pub fn ToolScreen() -> impl IntoView {
         let found = a.with_untracked(|a| all_concerns(tool, &a.about, &config));
         let entry = config.log_entry(tool.id).cloned();
         let body = view! {
-            <p>{tool.note}</p>
+            <p>
+                {tool.confirm.then(|| view! { <strong class="nhsuk-tag nhsuk-tag--yellow">"To confirm"</strong>" " })}
+                {tool.note}
+            </p>
             <h3 class="nhsuk-heading-xs">"What would stop you using it"</h3>
             <ConcernList concerns=found/>
             {entry.map(|e| view! { <LogEntryNote entry=e/> })}
+            <AboutTheLog/>
             <details class="nhsuk-details">
                 <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">{format!("What we know about {}", tool.name)}</span></summary>
                 <div class="nhsuk-details__text"><FactList tool=tool/></div>

@@ -674,7 +674,7 @@ impl Browser {
     /// does, optionally with an accessibility scan of each section.
     pub async fn answer_every_section(&self, answers: &[(&str, &str)], scan: bool) -> super::Sections {
         let mut done = super::Sections::default();
-        for _ in 0..12 {
+        for _ in 0..16 {
             let heading = self.h1().await;
             if heading == "Your summary" {
                 return done;
