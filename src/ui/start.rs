@@ -92,10 +92,10 @@ pub fn StartScreen() -> impl IntoView {
             <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">{content.history.title}</span></summary>
             <div class="nhsuk-details__text">
                 <h3 class="nhsuk-heading-xs">"In 2020"</h3>
-                <p>{content.history.text}</p>
+                {paragraphs(content.history.text)}
                 <Sources ids=content.history.sources/>
                 <h3 class="nhsuk-heading-xs">"Today"</h3>
-                <p>{content.history.today}</p>
+                {paragraphs(content.history.today)}
                 <Sources ids=content.history.today_sources/>
             </div>
         </details>
@@ -120,4 +120,9 @@ pub fn StartScreen() -> impl IntoView {
                 yes="Yes, delete my answers" no="No, keep my answers" on_yes=Callback::new(delete_everything)/>
         </div>
     }
+}
+
+/// Text from the guidance, a `<p>` for each paragraph (a blank line apart).
+fn paragraphs(text: &'static str) -> impl IntoView {
+    text.split("\n\n").map(|p| view! { <p>{p}</p> }).collect_view()
 }
