@@ -89,6 +89,10 @@ pub struct About {
     pub your_name: String,
     pub dpo_name: String,
     pub dpo_email: String,
+    /// Where the DPO sends the reviewed check back to; optional. Left out
+    /// when empty, so files without it are written as they always were.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub contact_email: String,
     pub purpose: Option<Purpose>,
 }
 
@@ -108,6 +112,13 @@ impl About {
         }
         if self.org_name.trim().is_empty() {
             errors.push(FieldError { field: "org-name", message: "Enter the name of your organisation" });
+        }
+        let contact = self.contact_email.trim();
+        if !contact.is_empty() && !looks_like_email(contact) {
+            errors.push(FieldError {
+                field: "contact-email",
+                message: "Enter your email address in the correct format, like name@example.nhs.uk",
+            });
         }
         let email = self.dpo_email.trim();
         if !email.is_empty() && !looks_like_email(email) {
@@ -305,31 +316,7 @@ pub struct Assessment {
     pub review: Option<DpoReview>,
 }
 
-/// A DPO's review of an assessment: a decision with reasons on each item.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct DpoReview {
-    pub reviewer: String,
-    /// ISO date of the review.
-    pub date: String,
-    /// The DPO's decision on each check, by check id; "overall" for the whole.
-    pub decisions: ByCheck<Decision>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Decision {
-    pub verdict: Verdict,
-    #[serde(default)]
-    pub reason: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Verdict {
-    Accepted,
-    NeedsChange,
-    Rejected,
-}
+pub use crate::review::{Decision, DpoReview, Verdict};
 
 impl Assessment {
     pub fn is_blank(&self) -> bool {
@@ -510,6 +497,7 @@ pub(crate) mod tests {
                 dpo_email: "dpo@example.nhs.uk".into(),
                 purpose: Some(Purpose::Patients),
                 your_name: "Sam Lee".into(),
+                contact_email: String::new(),
             },
             tool: Some(ToolChoice::Listed("teams".into())),
             dpia: DpiaScreening { decision: Some(DpiaDecision::Needed), ..Default::default() },

@@ -17,6 +17,7 @@ pub mod export;
 #[cfg(test)]
 mod fuzz;
 pub mod library;
+pub mod review;
 pub mod storage;
 pub mod summary;
 pub mod ui;

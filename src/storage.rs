@@ -311,4 +311,39 @@ mod tests {
         let f = decode_file(file).unwrap();
         assert_eq!(encode_pretty(&f.assessment, &f.saved, &f.name), file.trim_end());
     }
+
+    #[test]
+    fn a_reviewed_file_loads_and_older_readers_keep_every_answer() {
+        use crate::config::Approval;
+        use crate::review::Verdict;
+        let text = include_str!("../tests/saved/file-v1-reviewed.json");
+        let f = decode_file(text).expect("the reviewed sample loads");
+        let a = &f.assessment;
+        assert_eq!(a.about.contact_email, "sam.lee@riverside.example.nhs.uk");
+        let review = a.review.as_ref().unwrap();
+        assert_eq!(review.overall.as_ref().unwrap().decision, Approval::ApprovedWithConditions);
+        assert_eq!(review.decisions.get("managed-devices").unwrap().verdict, Verdict::NeedsChange);
+        assert_eq!(review.next_review, "2027-12-02");
+        assert!(a.changed_since_review("managed-devices") && !a.changed_since_review("updates"));
+        // Written again, it reads back the same.
+        assert_eq!(decode_file(&encode_pretty(a, &f.saved, &f.name)).unwrap().assessment, *a);
+
+        // The previous version read a review as this shape and ignored members
+        // it did not know, so a reviewed file keeps every answer there too.
+        #[derive(serde::Deserialize)]
+        struct PreviousDecision {
+            #[allow(dead_code)]
+            verdict: Verdict,
+            #[serde(default)]
+            #[allow(dead_code)]
+            reason: String,
+        }
+        let file: serde_json::Value = serde_json::from_str(text).unwrap();
+        for (id, decision) in file["assessment"]["review"]["decisions"].as_object().unwrap() {
+            assert!(serde_json::from_value::<PreviousDecision>(decision.clone()).is_ok(), "{id}");
+        }
+        let answers: std::collections::BTreeMap<String, crate::assessment::Answer> =
+            serde_json::from_value(file["assessment"]["answers"].clone()).unwrap();
+        assert_eq!(answers.len(), a.answers.len());
+    }
 }

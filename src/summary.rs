@@ -56,6 +56,8 @@ pub struct AnswerItem {
     pub section: String,
     pub statement: String,
     pub answer: Option<Answer>,
+    /// The practice changed it after the DPO's review.
+    pub changed: bool,
 }
 
 /// One item of a framework a DPO reports against (an article of UK GDPR, a
@@ -72,6 +74,73 @@ pub struct EvidenceAnswer {
     pub check: String,
     pub statement: String,
     pub answer: String,
+}
+
+/// The DPO's review as the exports say it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewSummary {
+    pub decision: String,
+    pub reviewer: String,
+    pub role: String,
+    pub date: String,
+    pub next_review: String,
+    pub conditions: Vec<String>,
+    /// The decision on each check the DPO decided, in the order they are asked.
+    pub decisions: Vec<ReviewedCheck>,
+    /// Statements whose answer the practice changed after the review.
+    pub changed: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewedCheck {
+    pub check_id: String,
+    pub statement: String,
+    pub verdict: String,
+    pub reason: String,
+    pub condition: String,
+    pub due: String,
+}
+
+impl ReviewSummary {
+    fn new(a: &Assessment, content: &Content) -> Option<ReviewSummary> {
+        let r = a.review.as_ref()?;
+        let asked: Vec<_> = a.sections(content).into_iter().flat_map(|s| a.checks_in(content, s.id)).collect();
+        Some(ReviewSummary {
+            decision: r.decision_label().to_string(),
+            reviewer: r.reviewer.trim().to_string(),
+            role: r.role.trim().to_string(),
+            date: r.date.clone(),
+            next_review: r.next_review.clone(),
+            conditions: r.conditions(),
+            decisions: asked
+                .iter()
+                .filter_map(|c| {
+                    let d = r.decisions.get(c.id)?;
+                    Some(ReviewedCheck {
+                        check_id: c.id.to_string(),
+                        statement: c.statement.to_string(),
+                        verdict: d.verdict.label().to_string(),
+                        reason: d.reason.trim().to_string(),
+                        condition: d.condition.trim().to_string(),
+                        due: d.due.clone(),
+                    })
+                })
+                .collect(),
+            changed: asked.iter().filter(|c| a.changed_since_review(c.id)).map(|c| c.statement.to_string()).collect(),
+        })
+    }
+
+    /// "Approved with conditions by Dana Patel, DPO, on 2 December 2026."
+    pub fn headline(&self) -> String {
+        let by = match (self.reviewer.is_empty(), self.role.is_empty()) {
+            (true, true) => String::new(),
+            (false, true) => format!(" by {}", isolate(&self.reviewer)),
+            (true, false) => format!(" by {}", isolate(&self.role)),
+            (false, false) => format!(" by {}, {}", isolate(&self.reviewer), isolate(&self.role)),
+        };
+        let on = if self.date.is_empty() { String::new() } else { format!(" on {}", long_date(&self.date)) };
+        format!("{}{by}{on}.", self.decision)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -101,6 +170,9 @@ pub struct DpoSummary {
     pub answers: Vec<AnswerItem>,
     /// The evidence map: each framework item the applicable checks speak to.
     pub evidence: Vec<EvidenceItem>,
+    /// The practice's own address, for the DPO's reply.
+    pub contact_email: String,
+    pub review: Option<ReviewSummary>,
 }
 
 pub const NOT_GIVEN: &str = "Not given";
@@ -243,10 +315,13 @@ impl DpoSummary {
                         section: s.title.to_string(),
                         statement: c.statement.to_string(),
                         answer: a.answers.get(c.id).copied(),
+                        changed: a.changed_since_review(c.id),
                     })
                 })
                 .collect(),
             evidence: evidence(a, content),
+            contact_email: a.about.contact_email.trim().to_string(),
+            review: ReviewSummary::new(a, content),
         }
     }
 
@@ -374,6 +449,23 @@ impl DpoSummary {
         line(&format!("IN PLACE ({})", self.in_place.len()));
         for s in &self.in_place {
             line(&format!("- {s}"));
+        }
+        if let Some(r) = &self.review {
+            line("");
+            line("YOUR DPO'S REVIEW");
+            line(&r.headline());
+            if !r.next_review.is_empty() {
+                line(&format!("Next review: {}", long_date(&r.next_review)));
+            }
+            for c in &r.conditions {
+                line(&format!("- Condition: {c}"));
+            }
+            for d in &r.decisions {
+                line(&format!("- {} {}. {}", d.statement, d.verdict, d.reason));
+            }
+            for c in &r.changed {
+                line(&format!("- Changed since the DPO's review: {c}"));
+            }
         }
         t
     }

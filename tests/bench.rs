@@ -52,6 +52,7 @@ fn complete(i: usize) -> Assessment {
             dpo_email: "dpo@example.nhs.uk".into(),
             purpose: Some(Purpose::Both),
             your_name: String::new(),
+            ..Default::default()
         },
         tool: Some(ToolChoice::Listed(tools[i % tools.len()].into())),
         ..Default::default()

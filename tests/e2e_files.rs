@@ -21,6 +21,7 @@ fn finished() -> Assessment {
             dpo_email: "dpo@example.nhs.uk".into(),
             purpose: Some(Purpose::Patients),
             your_name: String::new(),
+            ..Default::default()
         },
         tool: Some(ToolChoice::Listed("teams".into())),
         ..Default::default()

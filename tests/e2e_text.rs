@@ -35,6 +35,7 @@ fn hostile_assessment() -> Assessment {
             your_name: hostile("Sam"),
             dpo_name: hostile("Dana"),
             dpo_email: EMAIL.into(),
+            contact_email: String::new(),
             purpose: Some(Purpose::Patients),
         },
         tool: Some(ToolChoice::Other(hostile("Pexip"))),
@@ -215,6 +216,19 @@ async fn every_control_is_named_in_context_on_every_screen() {
     }
     plans.about = lib.current().assessment.about.clone();
     plans.tool = Some(ToolChoice::Listed("teams".into()));
+    // Reviewed by a DPO, who decided on two of the actions.
+    let mut review = video_tool_check::review::DpoReview::start(&plans, "2026-12-02");
+    for id in ["updates", "e2ee"] {
+        let verdict = video_tool_check::review::Verdict::NeedsChange;
+        let decision = video_tool_check::review::Decision {
+            verdict,
+            reason: hostile("Reason"),
+            condition: hostile("Condition"),
+            due: String::new(),
+        };
+        review.decisions.insert(id.into(), decision);
+    }
+    plans.review = Some(review);
     lib.add(plans, "Three actions", "a3".into(), "2026-11-24");
     b.seed(&lib, "#/").await;
 
@@ -226,7 +240,7 @@ async fn every_control_is_named_in_context_on_every_screen() {
           const legend = group && group.querySelector('legend');
           return (legend ? A.norm(legend.innerText) + ': ' : '') + A.name(el);
         });";
-    let mut screens = vec!["#/", "#/about", "#/tool", "#/summary", "#/assessments", "#/compare"];
+    let mut screens = vec!["#/", "#/about", "#/tool", "#/summary", "#/assessments", "#/compare", "#/review"];
     let sections: Vec<String> =
         video_tool_check::content::Content::builtin().sections.iter().map(|s| format!("#/section/{}", s.id)).collect();
     screens.extend(sections.iter().map(String::as_str));

@@ -105,11 +105,49 @@ pub fn decode(s: &str) -> Result<String, String> {
 }
 
 pub fn mailto(s: &DpoSummary) -> String {
-    let to = if s.dpo_email.is_empty() { String::new() } else { encode(&plain(&s.dpo_email)).replace("%40", "@") };
-    let head = format!("mailto:{to}?subject={}&body=", encode(&subject(s)));
-    // Fewer actions until it fits; the attached report has them all.
-    for shown in (0..=s.actions.len()).rev() {
-        let link = format!("{head}{}", encode(&body(s, shown)));
+    fitted(&s.dpo_email, &subject(s), s.actions.len(), |shown| body(s, shown))
+}
+
+/// The DPO's answer to the practice, once they have reviewed its check:
+/// to the address the practice gave, with the decision and its conditions.
+/// `None` when the review has no decision yet.
+pub fn reply_mailto(s: &DpoSummary) -> Option<String> {
+    let r = s.review.as_ref()?;
+    let subject =
+        plain(&format!("Video tool check reviewed: {}, {}, {}", clip(&s.org_name, 60), clip(&s.tool, 40), r.decision));
+    let body = |shown: usize| {
+        let mut b = format!(
+            "Hello,\n\nWe have reviewed your check of {} for {}.\n\nDecision: {}\n",
+            clip(&s.tool, 60),
+            s.purpose_phrase,
+            clip(&r.headline(), 200)
+        );
+        if !r.conditions.is_empty() {
+            b.push_str("\nConditions:\n");
+            for c in r.conditions.iter().take(shown) {
+                b.push_str(&format!("- {}\n", clip(c, 200)));
+            }
+            let hidden = r.conditions.len() - shown.min(r.conditions.len());
+            if hidden > 0 {
+                b.push_str(&format!("- and {hidden} more in the attached report.\n"));
+            }
+        }
+        if !r.next_review.is_empty() {
+            b.push_str(&format!("\nNext review: {}\n", long_date(&r.next_review)));
+        }
+        b.push_str("\nThe reviewed report is attached. Import it into Video Tool Check to see each decision beside your answers. (To the sender: download the reviewed report and attach it before you send this email.)\n");
+        plain(&b)
+    };
+    Some(fitted(&s.contact_email, &subject, r.conditions.len(), body))
+}
+
+/// A mailto link to `to` that stays under [`MAX_LINK_LEN`]: fewer listed
+/// items until it fits (the attached report has them all).
+fn fitted(to: &str, subject: &str, items: usize, body: impl Fn(usize) -> String) -> String {
+    let to = if to.is_empty() { String::new() } else { encode(&plain(to)).replace("%40", "@") };
+    let head = format!("mailto:{to}?subject={}&body=", encode(subject));
+    for shown in (0..=items).rev() {
+        let link = format!("{head}{}", encode(&body(shown)));
         if link.len() <= MAX_LINK_LEN {
             return link;
         }
@@ -118,7 +156,7 @@ pub fn mailto(s: &DpoSummary) -> String {
     // of the body as fit, so no character's escape is cut in half.
     let room = MAX_LINK_LEN.saturating_sub(head.len());
     let mut body_enc = String::new();
-    for c in body(s, 0).chars() {
+    for c in body(0).chars() {
         let e = encode(c.encode_utf8(&mut [0; 4]));
         if body_enc.len() + e.len() > room {
             break;
@@ -136,6 +174,38 @@ mod tests {
 
     fn decode(s: &str) -> String {
         super::decode(s).expect("a well-formed link")
+    }
+
+    #[test]
+    fn the_dpo_replies_to_the_practice_with_the_decision_and_conditions() {
+        use crate::config::Approval;
+        use crate::review::{DpoReview, Overall};
+        let content = Content::builtin();
+        let mut a = complete_gp_teams();
+        a.about.contact_email = "sam@riverside.example.nhs.uk".into();
+        assert!(reply_mailto(&DpoSummary::new(&a, content, "2026-12-02")).is_none(), "no review, no reply");
+        let mut review = DpoReview::start(&a, "2026-12-02");
+        review.reviewer = "Dana Patel".into();
+        review.overall = Some(Overall {
+            decision: Approval::ApprovedWithConditions,
+            conditions: (1..=60).map(|i| format!("Condition number {i} with some words in it.")).collect(),
+        });
+        a.review = Some(review);
+        let link = reply_mailto(&DpoSummary::new(&a, content, "2026-12-02")).unwrap();
+        assert!(link.len() <= MAX_LINK_LEN, "{}", link.len());
+        let (to, query) = link.strip_prefix("mailto:").unwrap().split_once('?').unwrap();
+        assert_eq!(to, "sam@riverside.example.nhs.uk");
+        let (subject, body) = query.strip_prefix("subject=").unwrap().split_once("&body=").unwrap();
+        assert_eq!(
+            decode(subject),
+            "Video tool check reviewed: Riverside Surgery, Microsoft Teams, Approved with conditions"
+        );
+        let body = decode(body);
+        assert!(body.contains("Decision: Approved with conditions by Dana Patel on 2 December 2026."), "{body}");
+        assert!(body.contains("- Condition number 1 with some words in it."), "{body}");
+        assert!(body.contains("more in the attached report"), "{body}");
+        assert!(body.contains("Next review: 2 December 2027"), "{body}");
+        assert!(body.contains("The reviewed report is attached."), "{body}");
     }
 
     fn parts(link: &str) -> (String, String, String) {

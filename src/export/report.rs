@@ -121,6 +121,9 @@ pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
         ));
     }
 
+    if let Some(r) = &s.review {
+        review_section(&mut h, r);
+    }
     h.push_str(&format!("<section>\n<h2>Actions ({})</h2>\n", s.actions.len()));
     if s.actions.is_empty() {
         h.push_str("<p>No actions. Every check was answered Yes.</p>\n");
@@ -164,8 +167,9 @@ pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
             current = &item.section;
             h.push_str(&format!("<h3>{}</h3>\n<table>\n", e(current)));
         }
+        let changed = if item.changed { " <strong>Changed since the DPO's review.</strong>" } else { "" };
         h.push_str(&format!(
-            "<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n",
+            "<tr><th scope=\"row\">{}</th><td>{}{changed}</td></tr>\n",
             e(&item.statement),
             e(item.answer.map_or("Not answered", |x| x.label()))
         ));
@@ -223,7 +227,7 @@ pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
         h.push_str("</tbody>\n</table>\n");
     }
     h.push_str("</section>\n");
-    h.push_str("<p class=\"small\">Made with Video Tool Check. This file also holds your answers in a form that Video Tool Check can read back.</p>\n");
+    h.push_str("<p class=\"small\">Made with Video Tool Check. This file also holds your answers in a form that Video Tool Check can read back. Your DPO can open this file in Video Tool Check to review it.</p>\n");
     h.push_str("</main>\n");
     h.push_str(&format!(
         "<script type=\"application/json\" id=\"{DATA_ID}\">{}</script>\n",
@@ -231,6 +235,47 @@ pub fn html(a: &Assessment, content: &Content, s: &DpoSummary) -> String {
     ));
     h.push_str("</body>\n</html>\n");
     h
+}
+
+/// The DPO's decision, conditions and decisions on each check.
+fn review_section(h: &mut String, r: &crate::summary::ReviewSummary) {
+    let e = escape_html;
+    h.push_str("<section>\n<h2>Your DPO's review</h2>\n");
+    h.push_str(&format!("<p><strong>{}</strong></p>\n", sentence(&r.headline())));
+    if !r.next_review.is_empty() {
+        h.push_str(&format!("<p>Next review: {}</p>\n", bdi(&long_date(&r.next_review))));
+    }
+    if !r.conditions.is_empty() {
+        h.push_str("<h3>Conditions</h3>\n<ul>\n");
+        for c in &r.conditions {
+            h.push_str(&format!("<li>{}</li>\n", bdi(c)));
+        }
+        h.push_str("</ul>\n");
+    }
+    if !r.decisions.is_empty() {
+        h.push_str("<h3>Decisions on each check</h3>\n<table>\n<thead><tr><th scope=\"col\">Check</th><th scope=\"col\">Decision</th></tr></thead>\n<tbody>\n");
+        for d in &r.decisions {
+            let mut cell = e(&d.verdict);
+            for (label, text) in [("Reason", &d.reason), ("Condition", &d.condition)] {
+                if !text.is_empty() {
+                    cell.push_str(&format!("<br>{label}: {}", bdi(text)));
+                }
+            }
+            if !d.due.is_empty() {
+                cell.push_str(&format!("<br>Due: {}", bdi(&long_date(&d.due))));
+            }
+            h.push_str(&format!("<tr><td>{}</td><td>{cell}</td></tr>\n", e(&d.statement)));
+        }
+        h.push_str("</tbody>\n</table>\n");
+    }
+    if !r.changed.is_empty() {
+        h.push_str("<h3>Changed since the DPO's review</h3>\n<ul>\n");
+        for c in &r.changed {
+            h.push_str(&format!("<li>{}</li>\n", e(c)));
+        }
+        h.push_str("</ul>\n");
+    }
+    h.push_str("</section>\n");
 }
 
 /// The saved data inside a downloaded report, for import.

@@ -124,6 +124,7 @@ pub fn AboutScreen() -> impl IntoView {
         )}
         {text_field("org-name", "Name of your organisation", "For example, Riverside Surgery.", "text", "organization", |a| a.org_name.clone(), |a, v| a.org_name = v)}
         {text_field("your-name", "Your name and role (optional)", "So your DPO knows who did the check. For example, Sam Lee, practice manager.", "text", "name", |a| a.your_name.clone(), |a, v| a.your_name = v)}
+        {text_field("contact-email", "Your email address (optional)", "So your DPO can send their review of this check back to you.", "email", "email", |a| a.contact_email.clone(), |a, v| a.contact_email = v)}
         {text_field("dpo-name", "Your data protection officer's name (optional)", "Your practice manager or IG lead will know who your DPO is.", "text", "off", |a| a.dpo_name.clone(), |a, v| a.dpo_name = v)}
         {text_field("dpo-email", "Your DPO's email address (optional)", "We use this to address the email with your summary. We do not send anything ourselves.", "email", "off", |a| a.dpo_email.clone(), |a, v| a.dpo_email = v)}
         {move || {

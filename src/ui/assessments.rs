@@ -166,7 +166,7 @@ fn SavedRow(id: String, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
 }
 
 /// Reads the chosen file in the browser: nothing is uploaded.
-async fn read_chosen(input: web_sys::HtmlInputElement) -> Option<Result<Imported, ImportError>> {
+pub(super) async fn read_chosen(input: web_sys::HtmlInputElement) -> Option<Result<Imported, ImportError>> {
     let chosen = input.files()?.get(0)?;
     let size = chosen.size() as usize;
     if size > storage::MAX_FILE_BYTES {

@@ -18,6 +18,7 @@ mod common;
 mod compare;
 pub mod messages;
 mod publisher;
+mod review;
 pub mod route;
 mod router;
 mod section;

@@ -10,6 +10,7 @@ pub enum Screen {
     Assessments,
     Section(String),
     Summary,
+    Review,
 }
 
 impl Screen {
@@ -22,6 +23,7 @@ impl Screen {
             "compare" => Screen::Compare,
             "assessments" => Screen::Assessments,
             "summary" => Screen::Summary,
+            "review" => Screen::Review,
             p => match p.strip_prefix("section/") {
                 Some(id) if !id.is_empty() => Screen::Section(id.to_string()),
                 _ => Screen::Start,
@@ -38,6 +40,7 @@ impl Screen {
             Screen::Assessments => "#/assessments".to_string(),
             Screen::Section(id) => format!("#/section/{id}"),
             Screen::Summary => "#/summary".to_string(),
+            Screen::Review => "#/review".to_string(),
         }
     }
 }
@@ -56,6 +59,7 @@ mod tests {
             Screen::Assessments,
             Screen::Section("risk".into()),
             Screen::Summary,
+            Screen::Review,
         ] {
             assert_eq!(Screen::from_hash(&s.to_hash()), s);
         }

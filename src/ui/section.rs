@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::browser::go;
-use super::common::{focus_error_summary, BackToTasks, ErrorSummary, Evidence, Sources};
+use super::common::{focus_error_summary, sentence, BackToTasks, ErrorSummary, Evidence, Sources};
 use super::route::Screen;
 use super::AppState;
 use crate::assessment::{Answer, DpiaDecision, DpiaScreening, DPIA_SECTION};
@@ -45,6 +45,12 @@ fn CheckQuestion(check: &'static Check, #[prop(into)] show_error: Signal<bool>) 
                         <Evidence refs=check.evidence/>
                     </div>
                 </details>
+                {move || a.with(|a| a.decision(id).map(|d| d.sentence())).map(|line| view! {
+                    <p class="vtc-dpo-decision">{sentence(&line)}</p>
+                })}
+                {move || a.with(|a| a.changed_since_review(id)).then(|| view! {
+                    <p><strong class="nhsuk-tag nhsuk-tag--yellow">"Changed since the DPO's review"</strong></p>
+                })}
                 {move || show_error.get().then(|| view! {
                     <span class="nhsuk-error-message" id=format!("{id}-error")><span class="nhsuk-u-visually-hidden">"Error: "</span>"Select Yes, No or Not sure"</span>
                 })}

@@ -79,6 +79,11 @@ pub fn StartScreen() -> impl IntoView {
             <p>"Your answers are saved only in this browser on this computer. Nothing is sent anywhere unless you send it. If you share this computer, download your summary and delete your answers when you finish."</p>
         </div>
 
+        {move || a.with(|a| a.review.as_ref().map(|r| r.decision_label())).map(|decision| view! {
+            <div class="nhsuk-inset-text vtc-dpo-decision">
+                <p>"Your DPO's review: "<strong>{decision}</strong>". "<a class="nhsuk-link" href="#/summary">"See their decisions on your summary"</a></p>
+            </div>
+        })}
         <h2>"Your tasks"</h2>
         <ul class="nhsuk-task-list" id="tasks">{tasks}</ul>
 
@@ -87,6 +92,9 @@ pub fn StartScreen() -> impl IntoView {
 
         <h2>"Send your summary"</h2>
         <p><a class="nhsuk-link" href="#/summary">"Check your answers and send them to your DPO"</a></p>
+
+        <h2>"For DPOs"</h2>
+        <p><a class="nhsuk-link" href="#/review">"Review a practice's check"</a></p>
 
         <details class="nhsuk-details">
             <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">{content.history.title}</span></summary>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::browser::{download, today};
-use super::common::{sentence, BackToTasks};
+use super::common::{sentence, typed, BackToTasks};
 use super::route::Screen;
 use super::AppState;
 use crate::assessment::ActionPlan;
@@ -213,11 +213,17 @@ pub fn SummaryScreen() -> impl IntoView {
                         .into_iter()
                         .map(|c| {
                             let answer = a.answers.get(c.id).map_or("Not answered", |x| x.label());
+                            let marks = [
+                                a.decision(c.id).map(|d| d.sentence()),
+                                a.changed_since_review(c.id).then(|| "Changed since the DPO's review.".to_string()),
+                            ];
                             let href = Screen::Section(section.id.clone()).to_hash();
                             view! {
                                 <div class="nhsuk-summary-list__row">
                                     <dt class="nhsuk-summary-list__key">{c.statement}</dt>
-                                    <dd class="nhsuk-summary-list__value">{answer}</dd>
+                                    <dd class="nhsuk-summary-list__value">{answer}
+                                        {marks.into_iter().flatten().map(|m| view! { <br/>{sentence(&m)} }).collect_view()}
+                                    </dd>
                                     <dd class="nhsuk-summary-list__actions vtc-no-print">
                                         <a class="nhsuk-link" href=href>"Change"<span class="nhsuk-u-visually-hidden">{format!(" your answer to: {}", c.statement)}</span></a>
                                     </dd>
@@ -237,11 +243,35 @@ pub fn SummaryScreen() -> impl IntoView {
 
     let mailto = move || email::mailto(&summary.get());
 
+    // The DPO's answer, once a reviewed file is imported: their decision, and
+    // their conditions as actions of their own.
+    let review = move || {
+        summary.get().review.map(|r| {
+            view! {
+                <h2>"Your DPO's review"</h2>
+                <div class="nhsuk-inset-text vtc-dpo-decision">
+                    <p><strong>{sentence(&r.headline())}</strong></p>
+                    {(!r.next_review.is_empty()).then(|| view! { <p>{format!("Next review: {}.", long_date(&r.next_review))}</p> })}
+                </div>
+                {(!r.conditions.is_empty()).then(|| view! {
+                    <h3>"Actions from your DPO"</h3>
+                    <ul class="nhsuk-list nhsuk-list--bullet">{r.conditions.iter().map(|c| view! { <li>{typed(c)}</li> }).collect_view()}</ul>
+                })}
+                {(!r.changed.is_empty()).then(|| view! {
+                    <h3>"Changed since the DPO's review"</h3>
+                    <p>"Your DPO will see these marked when you send the report again."</p>
+                    <ul class="nhsuk-list nhsuk-list--bullet">{r.changed.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+                })}
+            }
+        })
+    };
+
     view! {
         <BackToTasks/>
         <h1 tabindex="-1">"Your summary"</h1>
         {outcome_box}
         {unfinished}
+        {review}
         {details}
 
         <h2>"Actions"</h2>

@@ -1,0 +1,155 @@
+//! End-to-end: a practice and its DPO, in two browser profiles, answer each
+//! other by file, with no server. The practice sends its report; the DPO
+//! opens it, records decisions and conditions, and sends it back; the
+//! practice imports it and sees them; an answer changed afterwards is marked
+//! for both.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use support::{button, disclosure, field, heading, link, percent_decode, question, radio, Browser, TempDir};
+use video_tool_check::assessment::{About, Answer, Assessment, DpiaDecision, OrgType, Purpose, ToolChoice};
+use video_tool_check::content::Content;
+use video_tool_check::library::Library;
+
+const IMPORT: &str = "Choose a report or JSON file you downloaded from Video Tool Check";
+const OPEN_FOR_REVIEW: &str = "Open the practice's report or JSON file";
+const DEVICES: &str = "managed-devices";
+
+/// Riverside Surgery's finished check of Teams: one action, on devices.
+fn practice_check() -> Assessment {
+    let mut a = Assessment {
+        about: About {
+            org_type: Some(OrgType::Gp),
+            org_name: "Riverside Surgery".into(),
+            your_name: "Sam Lee, practice manager".into(),
+            contact_email: "sam.lee@riverside.example.nhs.uk".into(),
+            dpo_email: "dpo@example.nhs.uk".into(),
+            purpose: Some(Purpose::Patients),
+            ..Default::default()
+        },
+        tool: Some(ToolChoice::Listed("teams".into())),
+        ..Default::default()
+    };
+    a.dpia.decision = Some(DpiaDecision::NotNeeded);
+    a.dpia.reason = "Covered by the practice's remote consultation DPIA".into();
+    for c in Content::builtin().checks {
+        if a.applies(c) {
+            a.answer(c.id, Answer::Yes);
+        }
+    }
+    a.answer(DEVICES, Answer::No);
+    a
+}
+
+/// Moves a downloaded file where the other profile can choose it, so the
+/// next download is the only one in the folder.
+fn hand_over(from: &Browser, name: &str, to: &TempDir) -> std::path::PathBuf {
+    let path = to.0.join(name);
+    std::fs::rename(from.downloads.join(name), &path).unwrap();
+    path
+}
+
+#[tokio::test]
+async fn a_practice_and_its_dpo_review_a_check_by_email_with_no_server() {
+    let post = TempDir::new("post");
+    let devices = question(DEVICES);
+
+    // The practice downloads its report.
+    let practice = Browser::start(1000).await;
+    practice.seed(&Library::with(practice_check(), "a1", "2026-12-01"), "#/summary").await;
+    practice.click(&button("Download summary")).await;
+    let (sent_name, sent) = practice.downloaded(".html").await;
+    let first_report = sent.clone();
+    assert!(sent.contains("Your DPO can open this file in Video Tool Check to review it."));
+    let sent = hand_over(&practice, &sent_name, &post);
+
+    // The DPO, in another profile, opens it.
+    let dpo = Browser::start(1000).await;
+    dpo.open("").await;
+    dpo.click(&link("Review a practice's check")).await;
+    dpo.heading_is("Review a practice's check").await;
+    dpo.choose_file(OPEN_FOR_REVIEW, &sent).await;
+    dpo.find(&heading("The practice's check")).await;
+    assert!(dpo.definition("Organisation").await.contains("Riverside Surgery"));
+    assert!(dpo.definition("Their email").await.contains("sam.lee@riverside.example.nhs.uk"));
+
+    // A decision on the action, with a reason and a condition of their own.
+    dpo.click(&disclosure("Record your decision").starting().in_item_containing(devices)).await;
+    dpo.click(&radio("Your decision", "Needs changes").in_item_containing(devices)).await;
+    dpo.type_into(&field("Reason").starting().in_item_containing(devices), "Two reception laptops are personal.").await;
+    dpo.type_into(
+        &field("Your condition for this action").starting().in_item_containing(devices),
+        "Enrol both laptops in device management.",
+    )
+    .await;
+    // The decision on the whole check.
+    dpo.choose("Can the practice use this tool?", "Approved with conditions").await;
+    dpo.type_into(&field("Conditions"), "Use NHSmail accounts only.").await;
+    dpo.type_into(&field("Your name"), "Dana Patel").await;
+    dpo.type_into(&field("Your role"), "Data protection officer").await;
+    let reviewed_on = dpo.value(&field("Date of your review")).await;
+    assert_eq!(
+        dpo.value(&field("Date of the next review")).await,
+        video_tool_check::review::a_year_after(&reviewed_on),
+        "the next review is a year on"
+    );
+    dpo.assert_accessible("the review with decisions").await;
+    dpo.screenshot("50-review").await;
+
+    // The email back to the practice.
+    let href = dpo.attr(&link("Email the practice"), "href").await.unwrap();
+    let (to, query) = href.strip_prefix("mailto:").unwrap().split_once('?').unwrap();
+    assert_eq!(to, "sam.lee@riverside.example.nhs.uk");
+    let (subject, body) = query.strip_prefix("subject=").unwrap().split_once("&body=").unwrap();
+    assert_eq!(
+        percent_decode(subject),
+        "Video tool check reviewed: Riverside Surgery, Microsoft Teams, Approved with conditions"
+    );
+    let body = percent_decode(body);
+    assert!(body.contains("Decision: Approved with conditions by Dana Patel, Data protection officer"), "{body}");
+    assert!(body.contains("- Use NHSmail accounts only."), "{body}");
+    assert!(body.contains("- Enrol both laptops in device management."), "{body}");
+    assert!(body.contains("attach"), "{body}");
+
+    // The reviewed report.
+    dpo.click(&button("Download the reviewed report")).await;
+    let (reviewed_name, reviewed) = dpo.downloaded("-reviewed.html").await;
+    assert!(reviewed.contains("<h2>Your DPO's review</h2>"), "no review in the report");
+    assert!(reviewed.contains("<bdi>Enrol both laptops in device management.</bdi>"));
+    let reviewed = hand_over(&dpo, &reviewed_name, &post);
+
+    // The practice imports it and sees every decision, reason and condition.
+    practice.open("#/assessments").await;
+    practice.choose_file(IMPORT, &reviewed).await;
+    practice.click(&button("Add it to your assessments")).await;
+    practice.heading_is("Your summary").await;
+    let review = practice.section_text("Your DPO's review").await;
+    assert!(review.contains("Approved with conditions by Dana Patel, Data protection officer"), "{review}");
+    assert!(review.contains("Use NHSmail accounts only."), "{review}");
+    assert!(review.contains("Enrol both laptops in device management."), "{review}");
+    let answers = practice.section_text("Your answers").await;
+    assert!(answers.contains("Your DPO: Needs changes. Two reception laptops are personal."), "{answers}");
+    practice.assert_accessible("the summary with the DPO's review").await;
+    practice.open("").await;
+    assert!(practice.text_starting("Your DPO's review:").await.contains("Approved with conditions"));
+
+    // The practice changes that answer: marked on screen and in the next report.
+    practice.open("#/section/safe-use").await;
+    practice.choose(devices, "Yes").await;
+    practice.open("#/summary").await;
+    let changed = practice.section_text("Changed since the DPO's review").await;
+    assert!(changed.contains(devices), "{changed}");
+    practice.click(&button("Download summary")).await;
+    let (again_name, again) = practice.downloaded(".html").await;
+    assert_ne!(again, first_report, "the same report twice");
+    assert!(again.contains("<strong>Changed since the DPO's review.</strong>"), "the report does not mark the change");
+    let again = hand_over(&practice, &again_name, &post);
+
+    // The DPO sees the same mark when the file comes back.
+    dpo.open("#/review").await;
+    dpo.choose_file(OPEN_FOR_REVIEW, &again).await;
+    dpo.text_with(&support::item(devices), "Changed since your review").await;
+    practice.close().await;
+    dpo.close().await;
+}
