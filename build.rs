@@ -102,6 +102,15 @@ struct Check {
     tools: Vec<String>,
     #[serde(default)]
     when: Option<Name<Condition>>,
+    #[serde(default)]
+    changed: Option<Changed>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Changed {
+    version: String,
+    what: String,
 }
 
 #[derive(Deserialize)]
@@ -301,6 +310,8 @@ rust_struct!(Check {
     sources,
     evidence,
     tools,
-    when
+    when,
+    changed
 });
+rust_struct!(Changed { version, what });
 rust_struct!(Tool { id, name, note, retired, sources, confirm, catalogue, contract, patient_account, facts });

@@ -314,6 +314,15 @@ pub struct Assessment {
     /// Left out until a DPO has reviewed, so files stay as they were before reviews.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub review: Option<DpoReview>,
+    /// The guidance version of the oldest answers here: set at the first
+    /// answer and again when a yearly review starts. Left out when empty, as
+    /// in files from before it was kept.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub guidance_version: String,
+    /// Checks to answer again because their meaning changed since last
+    /// year's answers, with what changed; each goes once answered.
+    #[serde(skip_serializing_if = "ByCheck::is_empty")]
+    pub rechecks: ByCheck<String>,
 }
 
 pub use crate::review::{Decision, DpoReview, Verdict};
@@ -325,6 +334,7 @@ impl Assessment {
 
     pub fn answer(&mut self, check_id: &str, answer: Answer) {
         self.answers.insert(check_id.to_string(), answer);
+        self.rechecks.remove(check_id);
     }
 
     /// The tool's name as the user knows it.

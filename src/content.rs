@@ -202,6 +202,22 @@ pub struct Check {
     /// Tool ids (or "other") this check is for; empty means every tool.
     pub tools: &'static [&'static str],
     pub when: Option<Condition>,
+    /// The version in which this check's meaning last changed, and how: a
+    /// review started from older answers asks it again.
+    pub changed: Option<Changed>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Changed {
+    pub version: &'static str,
+    pub what: &'static str,
+}
+
+/// A guidance version, `2026.12.1`, as numbers, so that `2026.12.10` comes
+/// after `2026.12.9`. Anything unreadable (such as no version at all, from
+/// a file saved before versions were kept) comes first.
+pub fn version_order(version: &str) -> Vec<u32> {
+    version.split('.').map(|part| part.trim().parse().unwrap_or(0)).collect()
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -524,6 +540,11 @@ impl Content {
                 }
                 if !(check.why.contains("We recommend") && check.why.contains("because")) {
                     problems.push(format!("check '{}' asks for more than the guidance without saying why", check.id));
+                }
+            }
+            if let Some(changed) = &check.changed {
+                if version_order(changed.version) > version_order(self.version) || changed.what.trim().is_empty() {
+                    problems.push(format!("check '{}' says it changed in a later version, or not how", check.id));
                 }
             }
             if check.uses.contains(&Use::Staff) && texts.iter().any(|t| about_patients(t)) {

@@ -20,7 +20,44 @@ pub struct Saved {
     pub assessment: Assessment,
 }
 
+/// Where an assessment stands against its next review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewDue {
+    /// More than a month away.
+    NotYet,
+    /// Within a month.
+    Soon,
+    Overdue,
+}
+
 impl Saved {
+    /// The next review: the DPO's date, or a year after the check was last
+    /// changed once it is finished. `None` for a check not finished.
+    pub fn next_review(&self, content: &Content) -> Option<String> {
+        if let Some(date) = self.assessment.review.as_ref().map(|r| r.next_review.clone()).filter(|d| !d.is_empty()) {
+            return Some(date);
+        }
+        let done = self.assessment.is_complete(content);
+        done.then(|| crate::review::a_year_after(&self.updated)).filter(|d| !d.is_empty())
+    }
+
+    pub fn review_due(&self, content: &Content, today: &str) -> Option<ReviewDue> {
+        let next = self.next_review(content)?;
+        // ISO dates compare as text. A month before: the same day, a month earlier.
+        let month_before = {
+            let (y, m): (u32, u32) = (next[..4].parse().ok()?, next.get(5..7)?.parse().ok()?);
+            let (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+            format!("{y:04}-{m:02}{}", next.get(7..)?)
+        };
+        Some(if today > next.as_str() {
+            ReviewDue::Overdue
+        } else if today >= month_before.as_str() {
+            ReviewDue::Soon
+        } else {
+            ReviewDue::NotYet
+        })
+    }
+
     /// What the list shows: the user's name, or the tool and organisation.
     pub fn title(&self, content: &Content) -> String {
         use crate::user_text::isolate;
@@ -135,6 +172,31 @@ impl Library {
         true
     }
 
+    /// This year's review of an assessment: a copy whose answers carry over,
+    /// except for checks whose meaning changed in the guidance since they were
+    /// given, which are asked again with what changed. The DPO's last review
+    /// stays with last year's copy. Opens the new one.
+    pub fn start_next_review(&mut self, id: &str, new_id: String, today: &str, content: &Content) -> bool {
+        use crate::content::version_order;
+        let Some(last) = self.get(id).cloned() else { return false };
+        let title = crate::user_text::plain(&last.title(content));
+        let mut a = last.assessment;
+        let since = version_order(&a.guidance_version);
+        for check in content.checks {
+            let Some(changed) = &check.changed else { continue };
+            if version_order(changed.version) > since && a.answers.remove(check.id).is_some() {
+                a.rechecks.insert(check.id.to_string(), changed.what.to_string());
+            }
+        }
+        a.review = None;
+        a.guidance_version = content.version.to_string();
+        let year = today.get(..4).unwrap_or(today);
+        let name = format!("{title} review {year}");
+        self.saved.push(Saved { id: new_id.clone(), name, updated: today.to_string(), assessment: a });
+        self.current = new_id;
+        true
+    }
+
     /// Removes one, keeping its place so [`Library::restore`] can undo it.
     /// The last one left is replaced by a blank assessment rather than removed.
     pub fn delete(&mut self, id: &str, blank_id: String, today: &str) -> Option<(usize, Saved)> {
@@ -236,5 +298,73 @@ mod tests {
         assert_eq!(lib.saved.len(), 1);
         assert_eq!(lib.current, "a1");
         assert_eq!(lib.current().assessment, complete_gp_teams());
+    }
+
+    #[test]
+    fn this_years_review_asks_again_exactly_the_checks_that_changed_since() {
+        use crate::content::{Changed, Content};
+        // A test version of the guidance: one check changed in the version the
+        // answers were given under, one after it.
+        let mut content = Content::builtin().clone();
+        content.version = "2027.3.1";
+        let mut checks = content.checks.to_vec();
+        for c in checks.iter_mut() {
+            c.changed = match c.id {
+                "updates" => Some(Changed { version: "2027.3.1", what: "It now asks about phones too." }),
+                "e2ee" => Some(Changed { version: "2026.12.1", what: "Split in two." }),
+                _ => None,
+            };
+        }
+        content.checks = Vec::leak(checks);
+        let content: &'static Content = Box::leak(Box::new(content));
+        let mut last = crate::assessment::tests::complete_gp_teams();
+        last.guidance_version = "2026.12.1".into();
+        last.review = Some(crate::review::DpoReview::start(&last, "2026-12-02"));
+        let mut lib = Library::with(last.clone(), "a1", "2026-12-02");
+        assert!(lib.start_next_review("a1", "a2".into(), "2027-11-20", content));
+        let new = lib.current();
+        assert_eq!(new.id, "a2");
+        assert_eq!(new.name, "Microsoft Teams for Riverside Surgery review 2027");
+        let a = &new.assessment;
+        assert_eq!(a.answers.get("updates"), None, "changed since: asked again");
+        assert_eq!(a.rechecks.get("updates").map(String::as_str), Some("It now asks about phones too."));
+        assert_eq!(a.answers.get("e2ee"), last.answers.get("e2ee"), "changed before: kept");
+        assert_eq!(a.rechecks.len(), 1);
+        assert_eq!(a.review, None, "the DPO reviews this year's afresh");
+        assert_eq!(a.guidance_version, "2027.3.1");
+        assert!(lib.get("a1").unwrap().assessment.review.is_some(), "last year's keeps its review");
+        // Answering it again clears the note.
+        let mut a = a.clone();
+        a.answer("updates", crate::assessment::Answer::Yes);
+        assert!(a.rechecks.is_empty());
+        // Answers from before versions were kept are all treated as older.
+        let mut unversioned = Library::with(crate::assessment::tests::complete_gp_teams(), "b1", "2026-12-02");
+        unversioned.start_next_review("b1", "b2".into(), "2027-11-20", content);
+        assert_eq!(unversioned.current().assessment.rechecks.len(), 2);
+    }
+
+    #[test]
+    fn a_finished_check_is_due_for_review_a_year_on() {
+        use crate::content::Content;
+        let content = Content::builtin();
+        let mut lib = Library::with(crate::assessment::tests::complete_gp_teams(), "a1", "2025-12-20");
+        let saved = lib.get("a1").unwrap().clone();
+        assert_eq!(saved.next_review(content).as_deref(), Some("2026-12-20"));
+        assert_eq!(saved.review_due(content, "2026-11-01"), Some(ReviewDue::NotYet));
+        assert_eq!(saved.review_due(content, "2026-12-02"), Some(ReviewDue::Soon));
+        assert_eq!(saved.review_due(content, "2026-12-21"), Some(ReviewDue::Overdue));
+        // The DPO's own date wins.
+        lib.change_current(
+            |a| {
+                let mut r = crate::review::DpoReview::start(a, "2025-12-20");
+                r.next_review = "2026-06-30".into();
+                a.review = Some(r);
+            },
+            "2025-12-20",
+        );
+        assert_eq!(lib.get("a1").unwrap().next_review(content).as_deref(), Some("2026-06-30"));
+        // Not finished: no review date yet.
+        let blank = Library::default();
+        assert_eq!(blank.current().next_review(content), None);
     }
 }

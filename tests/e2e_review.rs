@@ -153,3 +153,39 @@ async fn a_practice_and_its_dpo_review_a_check_by_email_with_no_server() {
     practice.close().await;
     dpo.close().await;
 }
+
+#[tokio::test]
+async fn a_check_a_year_old_is_due_and_this_years_review_asks_again_what_changed() {
+    let content = Content::builtin();
+    let mut last_year = practice_check();
+    last_year.answer(DEVICES, Answer::Yes);
+    last_year.guidance_version = "2026.11.1".into();
+    let b = Browser::start(1000).await;
+    b.seed(&Library::with(last_year, "a1", "2025-11-01"), "#/assessments").await;
+    let row = b.text(&support::item("Microsoft Teams for Riverside Surgery")).await;
+    assert!(row.contains("Next review: 1 November 2026.") && row.contains("Overdue"), "{row}");
+    b.assert_accessible("an overdue review").await;
+    b.click(&button("Start this year's review").starting().in_item("Microsoft Teams for Riverside Surgery")).await;
+    b.heading_is("Check a video tool").await;
+
+    // The check whose meaning changed in this version is asked again, with what it used to ask.
+    let changed = content.check(DEVICES).unwrap().changed.as_ref().expect("its meaning changed in this version");
+    b.open("#/section/safe-use").await;
+    let devices = b.text(&support::group(question(DEVICES))).await;
+    assert!(devices.contains("answer it again") && devices.contains(changed.what), "{devices}");
+    assert!(!b.is_checked(&radio(question(DEVICES), "Yes")).await, "the old answer was carried over");
+    // One that did not change keeps last year's answer.
+    assert!(content.check("updates").unwrap().changed.is_none());
+    assert!(b.is_checked(&radio(question("updates"), "Yes")).await);
+    b.click(&radio(question(DEVICES), "Yes")).await;
+    // The note goes from that question once it is answered.
+    let note_gone = format!(
+        "const q = [...document.querySelectorAll('fieldset')].find((f) => f.innerText.includes({}));
+         return !!q && !q.innerText.includes('answer it again');",
+        serde_json::json!(question(DEVICES))
+    );
+    b.until(&note_gone, "the note to go once answered").await;
+    b.open("#/assessments").await;
+    assert_eq!(b.items_under("Your assessments").await.len(), 2);
+    b.close().await;
+}

@@ -10,7 +10,7 @@ use super::route::Screen;
 use super::AppState;
 use crate::assessment::Assessment;
 use crate::export::file::{self, ImportError, Imported};
-use crate::library::Saved;
+use crate::library::{ReviewDue, Saved};
 use crate::storage;
 use crate::summary::{long_date, DpoSummary};
 
@@ -46,6 +46,24 @@ fn SavedRow(id: String, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
                 format!("Last changed {updated}. {}.", summary.headline())
             })
         })
+    };
+    // When to look at this check again, and whether that is now.
+    let due = move || {
+        saved.with(|s| {
+            let s = s.as_ref()?;
+            Some((s.next_review(content)?, s.review_due(content, &today())?))
+        })
+    };
+    let next_review = {
+        let id = id.clone();
+        move |_| {
+            let new_id = state.fresh_id();
+            state.library.update(|lib| {
+                lib.start_next_review(&id, new_id, &today(), content);
+            });
+            state.tell_on(Screen::Start, "This year's review has started from last year's answers. Checks whose meaning changed are asked again.");
+            go(&Screen::Start);
+        }
     };
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
@@ -127,6 +145,15 @@ fn SavedRow(id: String, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
                 {move || is_current().then(|| view! { " " <strong class="nhsuk-tag nhsuk-tag--blue">"Open now"</strong> })}
             </h3>
             <p class="vtc-sources nhsuk-u-margin-bottom-2">{headline}</p>
+            {move || due().map(|(date, due)| view! {
+                <p class="nhsuk-u-margin-bottom-2">{format!("Next review: {}. ", long_date(&date))}
+                    {match due {
+                        ReviewDue::Overdue => view! { <strong class="nhsuk-tag nhsuk-tag--red">"Overdue"</strong> }.into_any(),
+                        ReviewDue::Soon => view! { <strong class="nhsuk-tag nhsuk-tag--yellow">"Due"</strong> }.into_any(),
+                        ReviewDue::NotYet => ().into_any(),
+                    }}
+                </p>
+            })}
             {move || renaming.get().then(|| view! {
                 <div class="nhsuk-form-group">
                     <label class="nhsuk-label" for=name_id.clone()>"New name"{hidden_for()}</label>
@@ -157,6 +184,9 @@ fn SavedRow(id: String, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
                         <button type="button" class="nhsuk-button nhsuk-button--small" on:click=open.clone()>"Open"{hidden_for()}</button>
                         <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" id=format!("rename-button-{id}") on:click=rename.clone()>"Rename"{hidden_for()}</button>
                         <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" on:click=duplicate.clone()>"Duplicate"{hidden_for()}</button>
+                        {due().is_some_and(|(_, d)| d != ReviewDue::NotYet).then(|| view! {
+                            <button type="button" class="nhsuk-button nhsuk-button--small" on:click=next_review.clone()>"Start this year's review"{hidden_for()}</button>
+                        })}
                         <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" id=delete_id.clone() on:click=ask.clone()>"Delete"{hidden_for()}</button>
                     </div>
                 }.into_any()

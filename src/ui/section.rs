@@ -12,7 +12,9 @@ use crate::content::{Check, Section};
 /// One statement with its radios, why it matters, and its sources.
 #[component]
 fn CheckQuestion(check: &'static Check, #[prop(into)] show_error: Signal<bool>) -> impl IntoView {
-    let a = expect_context::<AppState>().assessment;
+    let state = expect_context::<AppState>();
+    let a = state.assessment;
+    let version = state.content().version;
     let id = check.id;
     let why_id = format!("{id}-why");
     let radios = Answer::ALL
@@ -23,7 +25,12 @@ fn CheckQuestion(check: &'static Check, #[prop(into)] show_error: Signal<bool>) 
                 <div class="nhsuk-radios__item">
                     <input class="nhsuk-radios__input" id=input_id.clone() name=id type="radio" value=answer.key()
                         prop:checked=move || a.with(|a| a.answers.get(id) == Some(&answer))
-                        on:change=move |_| a.update(|a| a.answer(id, answer))/>
+                        on:change=move |_| a.update(|a| {
+                            a.answer(id, answer);
+                            if a.guidance_version.is_empty() {
+                                a.guidance_version = version.to_string();
+                            }
+                        })/>
                     <label class="nhsuk-label nhsuk-radios__label" for=input_id>{answer.label()}</label>
                 </div>
             }
@@ -45,6 +52,9 @@ fn CheckQuestion(check: &'static Check, #[prop(into)] show_error: Signal<bool>) 
                         <Evidence refs=check.evidence/>
                     </div>
                 </details>
+                {move || a.with(|a| a.rechecks.get(id).cloned()).map(|what| view! {
+                    <p class="vtc-dpo-decision">"This check changed since last year's answer, so answer it again. "{what}</p>
+                })}
                 {move || a.with(|a| a.decision(id).map(|d| d.sentence())).map(|line| view! {
                     <p class="vtc-dpo-decision">{sentence(&line)}</p>
                 })}
