@@ -189,3 +189,80 @@ async fn a_check_a_year_old_is_due_and_this_years_review_asks_again_what_changed
     assert_eq!(b.items_under("Your assessments").await.len(), 2);
     b.close().await;
 }
+
+async fn press(b: &Browser, keys: &str) {
+    b.client.active_element().await.unwrap().send_keys(keys).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_dpo_can_review_with_the_keyboard_alone() {
+    use fantoccini::key::Key;
+    let post = TempDir::new("keyboard-post");
+    let path = post.0.join("practice.json");
+    let a = practice_check();
+    std::fs::write(
+        &path,
+        video_tool_check::export::file::json(
+            &a,
+            &video_tool_check::summary::DpoSummary::new(&a, Content::builtin(), "2026-12-01"),
+            "",
+        ),
+    )
+    .unwrap();
+    let devices = question(DEVICES);
+
+    let b = Browser::start(1000).await;
+    b.open("#/review").await;
+    b.choose_file(OPEN_FOR_REVIEW, &path).await;
+    b.find(&heading("The practice's check")).await;
+    // The file chooser is the browser's own dialog; from the first question on, Tab does it all.
+    b.focus(&disclosure("Record your decision").starting().in_item_containing(question("risk-assessment"))).await;
+    let (mut opened, mut decided, mut reasoned, mut overall, mut named) = (false, false, false, false, false);
+    let mut presses = 0;
+    loop {
+        presses += 1;
+        assert!(presses < 2000, "gave up after {presses} key presses");
+        let f = b.focused().await;
+        let (role, name) = (f["role"].as_str().unwrap_or_default(), f["name"].as_str().unwrap_or_default());
+        let tab = Key::Tab.to_string();
+        match role {
+            "summary" if !opened && name.starts_with("Record your decision") && name.contains(devices) => {
+                press(&b, &Key::Enter.to_string()).await;
+                opened = true;
+                press(&b, &tab).await;
+            }
+            // Space picks the focused, first, choice: Accepted.
+            "radio" if opened && !decided && name == "Accepted" => {
+                press(&b, " ").await;
+                decided = true;
+                b.find(&field("Reason").starting().in_item_containing(devices)).await;
+                press(&b, &tab).await;
+            }
+            "textbox" if decided && !reasoned && name.starts_with("Reason") => {
+                press(&b, "Managed laptops only, checked on a visit.").await;
+                reasoned = true;
+                press(&b, &tab).await;
+            }
+            "radio" if !overall && name == "Approved" => {
+                press(&b, " ").await;
+                overall = true;
+                press(&b, &tab).await;
+            }
+            "textbox" if overall && !named && name == "Your name" => {
+                press(&b, "Kay Board").await;
+                named = true;
+                press(&b, &tab).await;
+            }
+            "button" if name == "Download the reviewed report" => {
+                press(&b, &Key::Enter.to_string()).await;
+                break;
+            }
+            _ => press(&b, &tab).await,
+        }
+    }
+    assert!(opened && decided && reasoned && overall && named, "a step was never reached by Tab");
+    let (_, report) = b.downloaded("-reviewed.html").await;
+    assert!(report.contains("Approved by <bdi>Kay Board</bdi>"), "the decision is not in the report");
+    assert!(report.contains("<bdi>Managed laptops only, checked on a visit.</bdi>"));
+    b.close().await;
+}
