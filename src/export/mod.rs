@@ -4,3 +4,4 @@
 pub mod email;
 pub mod file;
 pub mod report;
+pub mod log;
