@@ -387,13 +387,8 @@ fn log_entry(v: &Value, at: &str, problems: &mut Vec<String>) -> Option<LogEntry
     let date = text(LogField::Date, &mut sub);
     problems.extend(sub.into_iter().map(|p| format!("{at}.{p}")));
     let status = serde_json::from_value::<Approval>(Value::String(status_text));
-    let mut entry = LogEntry {
-        tool,
-        status: *status.as_ref().unwrap_or(&Approval::UnderReview),
-        conditions,
-        assessment_url,
-        date,
-    };
+    let mut entry =
+        LogEntry { tool, status: *status.as_ref().unwrap_or(&Approval::UnderReview), conditions, assessment_url, date };
     // The rules every log entry keeps; lengths were checked as each was read.
     let rules = entry.problems();
     if rules.contains(&LogProblem::NoTool) {

@@ -236,8 +236,12 @@ struct DpoLogOut<'a> {
 
 /// The DPO's log as local storage keeps it.
 pub fn encode_dpo_log(log: &DpoLog) -> String {
-    let out =
-        DpoLogOut { format: DPO_LOG_FORMAT, version: DPO_LOG_VERSION, publisher: &log.publisher, entries: &log.entries };
+    let out = DpoLogOut {
+        format: DPO_LOG_FORMAT,
+        version: DPO_LOG_VERSION,
+        publisher: &log.publisher,
+        entries: &log.entries,
+    };
     serde_json::to_string(&out).expect("a log always converts to JSON")
 }
 
@@ -416,7 +420,10 @@ mod tests {
         );
         assert_eq!(
             decode_dpo_log(&with(r#"[{"tool":"zoom","status":"approved","assessment_url":"javascript:alert(1)"}]"#)),
-            Err(LoadError::Damaged { at: "entries[0].assessment_url".into(), problem: "must start with https://".into() })
+            Err(LoadError::Damaged {
+                at: "entries[0].assessment_url".into(),
+                problem: "must start with https://".into()
+            })
         );
         assert_eq!(
             decode_dpo_log(&with(r#"[{"tool":"zoom","status":"approved"},{"tool":" ZOOM","status":"approved"}]"#)),

@@ -179,7 +179,8 @@ mod tests {
 
     /// Hostile text in every field a DPO types.
     fn hostile() -> DpoLog {
-        let mut log = DpoLog { publisher: "<script>alert(1)</script> \u{202e}Evil\" & Co".into(), ..Default::default() };
+        let mut log =
+            DpoLog { publisher: "<script>alert(1)</script> \u{202e}Evil\" & Co".into(), ..Default::default() };
         let mut e = entry("=HYPERLINK(\"https://evil.example\",\"x\") </td><b>", Approval::Approved);
         e.conditions = "-2+3, \"quoted\"\nnew line <img src=x onerror=alert(1)> \u{202e}desrever".into();
         e.assessment_url = "https://example.org/?a=1&b=\"><script>alert(2)</script>".into();

@@ -3,5 +3,5 @@
 
 pub mod email;
 pub mod file;
-pub mod report;
 pub mod log;
+pub mod report;

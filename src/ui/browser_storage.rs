@@ -168,12 +168,19 @@ pub fn clear_all() {
 pub enum LogLoaded {
     Nothing,
     /// `raw` is the text as stored: [`save_dpo_log`] writes only over it.
-    Found { log: DpoLog, raw: String },
+    Found {
+        log: DpoLog,
+        raw: String,
+    },
     /// A log this version cannot read. A newer version's stays in place
     /// (`in_place`), where that version looks for it, and nothing is saved
     /// over it; any other is copied to [`UNREADABLE_KEY`] first, as
     /// unreadable answers are, and then a new log may be saved.
-    Unreadable { raw: String, error: LoadError, in_place: bool },
+    Unreadable {
+        raw: String,
+        error: LoadError,
+        in_place: bool,
+    },
 }
 
 /// Reads the DPO's log of approved tools.

@@ -88,6 +88,9 @@ pub fn StartScreen() -> impl IntoView {
         <h2>"Send your summary"</h2>
         <p><a class="nhsuk-link" href="#/summary">"Check your answers and send them to your DPO"</a></p>
 
+        <h2>"For DPOs"</h2>
+        <p><a class="nhsuk-link" href="#/log">"Your log of approved video tools"</a></p>
+
         <details class="nhsuk-details">
             <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">{content.history.title}</span></summary>
             <div class="nhsuk-details__text">
