@@ -38,6 +38,25 @@ async fn sideways_scroll(b: &Browser) -> i64 {
     b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth").await.as_i64().unwrap()
 }
 
+/// Every control on the screen has a name, and no two share one: the
+/// repeated Change and Remove buttons say which tool each is for.
+async fn assert_every_control_has_a_name_of_its_own(b: &Browser) {
+    let names = "
+        const controls = A.all(document).filter((el) => A.shown(el) &&
+            ['button', 'link', 'textbox', 'checkbox', 'radio', 'combobox', 'file', 'summary'].includes(A.role(el)));
+        return controls.map((el) => {
+          const group = el.type === 'radio' ? el.closest('fieldset') : null;
+          const legend = group && group.querySelector('legend');
+          return (legend ? A.norm(legend.innerText) + ': ' : '') + A.name(el);
+        });";
+    let found: Vec<String> = serde_json::from_value(b.a11y(names, vec![]).await).unwrap();
+    assert!(found.contains(&"Change Microsoft Teams".to_string()), "{found:?}");
+    assert!(found.iter().all(|n| !n.trim().is_empty() && !n.ends_with(": ")), "controls without a name: {found:?}");
+    let mut repeated: Vec<&String> = found.iter().filter(|n| found.iter().filter(|m| m == n).count() > 1).collect();
+    repeated.dedup();
+    assert!(repeated.is_empty(), "these names are used by more than one control: {repeated:?}");
+}
+
 #[tokio::test]
 async fn a_dpo_keeps_a_log_by_hand_and_publishes_it() {
     let b = Browser::start(1000).await;
@@ -108,6 +127,7 @@ async fn a_dpo_keeps_a_log_by_hand_and_publishes_it() {
     b.items_are(ENTRIES, 2).await;
 
     b.fill(PUBLISHER, "Riverside DPO Service").await;
+    assert_every_control_has_a_name_of_its_own(&b).await;
     b.assert_accessible("the log with two tools").await;
     b.screenshot("log-1000").await;
 
@@ -198,8 +218,7 @@ async fn at_phone_width_the_log_and_its_page_fit_without_sideways_scrolling() {
     let b = Browser::start_with(320, server).await;
     b.open("").await;
     let stored = serde_json::to_string(&video_tool_check::storage::encode_dpo_log(&log)).unwrap();
-    b.js(&format!("localStorage.setItem('{}', {stored}); return true;", video_tool_check::storage::DPO_LOG_KEY))
-        .await;
+    b.js(&format!("localStorage.setItem('{}', {stored}); return true;", video_tool_check::storage::DPO_LOG_KEY)).await;
     b.open("#/log").await;
     b.heading_is(LOG).await;
     b.items_are(ENTRIES, 2).await;

@@ -52,7 +52,7 @@ table{border-collapse:collapse;width:100%;margin-top:1.5rem}caption{text-align:l
 th,td{text-align:left;vertical-align:top;border-bottom:1px solid #d8dde0;padding:.5rem .75rem .5rem 0;overflow-wrap:anywhere}\
 thead th{border-bottom:2px solid #4c6272}.small{font-size:.9rem;color:#4c6272}\
 @media (max-width:40em){thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}\
-table,tbody,tr,th,td{display:block}tr{border-bottom:2px solid #d8dde0;padding:.5rem 0}th,td{border:0;padding:.15rem 0}\
+table,caption,tbody,tr,th,td{display:block}tr{border-bottom:2px solid #d8dde0;padding:.5rem 0}th,td{border:0;padding:.15rem 0}\
 td::before{content:attr(data-label) \": \";font-weight:bold}}\
 @media print{body{margin:0;max-width:none;font-size:10pt}a{color:#212b32}a[href]::after{content:\" (\" attr(href) \")\"}thead{display:table-header-group}tr{break-inside:avoid}}\
 @page{size:A4;margin:15mm}";

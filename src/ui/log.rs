@@ -556,7 +556,7 @@ pub fn LogScreen() -> impl IntoView {
                 on:input=move |ev| draft.update(|d| d.conditions = event_target_value(&ev))></textarea>
         </div>
         {text_input("link", "Link to your assessment of the tool (optional)", "For example, your light impact assessment on your website. It must start with https://", "url", |d| d.link.clone(), |d, v| d.link = v)}
-        {text_input("date", "Date of your decision", "For example, 2026-12-01.", "date", |d| d.date.clone(), |d, v| d.date = v)}
+        {text_input("date", "Date of your decision", "", "date", |d| d.date.clone(), |d, v| d.date = v)}
         <div class="vtc-actions">
             <button type="button" class="nhsuk-button" on:click=on_submit>
                 {move || if editing.get().is_some() { "Save the change" } else { "Add to your log" }}
@@ -566,7 +566,7 @@ pub fn LogScreen() -> impl IntoView {
             })}
         </div>
 
-        <h2>"Publish your log"</h2>
+        <h2 class="nhsuk-u-margin-top-4">"Publish your log"</h2>
         <div class="nhsuk-form-group">
             <label class="nhsuk-label" for="log-publisher">"Your organisation or DPO service (optional)"</label>
             <div class="nhsuk-hint" id="log-publisher-hint">"Shown on the web page, and in your widget as \"Approved by\" and your name."</div>
@@ -587,7 +587,7 @@ pub fn LogScreen() -> impl IntoView {
             <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| save_file("html")>"Download the log as a web page"</button>
             <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| save_file("csv")>"Download as CSV"</button>
         </div>
-        <p class="vtc-sources">"\"Remove everything\" on "<a class="nhsuk-link" href="#/assessments">"Your assessments"</a>" also removes this log from this browser."</p>
+        <p class="vtc-sources nhsuk-u-margin-top-4">"\"Remove everything\" on "<a class="nhsuk-link" href="#/assessments">"Your assessments"</a>" also removes this log from this browser."</p>
     }
 }
 
