@@ -68,7 +68,8 @@ impl DpoLog {
     /// (a catalogue tool by its name, not its id), without regard to case.
     /// Each is put in its place as it comes, rather than sorted: a log holds
     /// at most 500, and this way the download carries no sort and no
-    /// Unicode case tables (about 15 KB of WebAssembly, measured).
+    /// Unicode case tables. Measured: `sort_unstable_by` and `to_lowercase`
+    /// here cost 21 KB of the release `.wasm`, 10 KB gzip.
     pub fn list(&self, content: &Content) -> Vec<&LogEntry> {
         let mut list: Vec<(String, &LogEntry)> = Vec::with_capacity(self.entries.len());
         for e in &self.entries {
