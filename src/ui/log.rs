@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::browser::{download, focus_when_drawn, today};
 use super::browser_storage::{self as kept, LogLoaded, SaveError};
-use super::common::{focus_error_summary, typed, ErrorSummary};
+use super::common::{focus_error_summary, sentence, typed, ErrorSummary};
 use super::messages;
 use super::AppState;
 use crate::config::{same_tool, Approval, LogEntry, LogField, LogProblem};
@@ -16,6 +16,7 @@ use crate::dpo_log::{tool_key, tool_name, AddError, DpoLog, MAX_ENTRIES};
 use crate::export::log as export;
 use crate::storage::LoadError;
 use crate::summary::long_date;
+use crate::user_text::isolate;
 
 /// The tool radio for a tool not in the catalogue.
 const OTHER: &str = "other";
@@ -318,7 +319,8 @@ pub fn LogScreen() -> impl IntoView {
             return;
         }
         let entry = draft.with_untracked(|d| d.entry(content));
-        let name = tool_name(&entry.tool, content).to_string();
+        // Marked, so the screen isolates the name from the sentence around it.
+        let name = isolate(tool_name(&entry.tool, content));
         let was = editing.get_untracked();
         // Changed on a copy, so that nothing is lost if the log is full.
         let mut changed = log.get_untracked();
@@ -361,7 +363,7 @@ pub fn LogScreen() -> impl IntoView {
         }
     });
     let on_remove = Callback::new(move |key: String| {
-        let name = log.with_untracked(|l| l.get(&key).map(|e| tool_name(&e.tool, content).to_string()));
+        let name = log.with_untracked(|l| l.get(&key).map(|e| isolate(tool_name(&e.tool, content))));
         log.update(|l| {
             l.remove(&key);
         });
@@ -481,7 +483,7 @@ pub fn LogScreen() -> impl IntoView {
         {unreadable.map(|u| view! {
             <div class="nhsuk-warning-callout">
                 <h2 class="nhsuk-warning-callout__label">"We could not read your saved log"</h2>
-                <p>{super::common::sentence(&messages::log_load_error(&u.error, u.in_place))}</p>
+                <p>{sentence(&messages::log_load_error(&u.error, u.in_place))}</p>
                 <div class="vtc-actions">
                     <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=download_saved(u.raw)>"Download the saved log"</button>
                 </div>
@@ -502,7 +504,7 @@ pub fn LogScreen() -> impl IntoView {
         <p>"If you are a data protection officer (DPO), keep the decisions you reach about video tools here. Your log is kept only in this browser on this computer."</p>
         <p>"Download it as config.json and put that file beside your copy of this widget: practices then see your decision beside each tool. You can also publish it as a web page, or open it in a spreadsheet."</p>
         <div role="status" class="vtc-notice">
-            {move || (!notice.get().is_empty()).then(|| view! { <div class="nhsuk-inset-text"><p>{typed(&notice.get())}</p></div> })}
+            {move || (!notice.get().is_empty()).then(|| view! { <div class="nhsuk-inset-text"><p>{sentence(&notice.get())}</p></div> })}
         </div>
 
         <h2 id="log-entries-heading" tabindex="-1">"Tools in your log"</h2>
