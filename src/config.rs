@@ -52,16 +52,121 @@ impl Approval {
     }
 }
 
-/// One row of the publisher's log of approved tools.
+impl Approval {
+    pub const ALL: [Approval; 4] =
+        [Approval::Approved, Approval::ApprovedWithConditions, Approval::NotApproved, Approval::UnderReview];
+
+    /// The name `config.json` and the saved log use.
+    pub fn key(self) -> &'static str {
+        match self {
+            Approval::Approved => "approved",
+            Approval::ApprovedWithConditions => "approved-with-conditions",
+            Approval::NotApproved => "not-approved",
+            Approval::UnderReview => "under-review",
+        }
+    }
+}
+
+/// One row of the publisher's log of approved tools. The same type, and the
+/// same rules ([`LogEntry::problems`]), for `config.json`'s `approved_tools`
+/// and the log a DPO keeps in the widget (`crate::dpo_log`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LogEntry {
     /// A catalogue tool id, or the name of another tool.
     pub tool: String,
     pub status: Approval,
+    #[serde(default)]
     pub conditions: String,
     /// Link to the publisher's light impact assessment for the tool.
+    #[serde(default)]
     pub assessment_url: String,
+    #[serde(default)]
     pub date: String,
+}
+
+/// Whether two log entries' `tool`s name the same tool: trimmed, and
+/// without regard to case. The widget finds a tool's entry this way, so a
+/// log keeps one entry for each such name.
+pub fn same_tool(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+/// A part of a log entry, for saying which one has a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogField {
+    Tool,
+    Conditions,
+    AssessmentUrl,
+    Date,
+}
+
+impl LogField {
+    /// Its name in `config.json` and the saved log.
+    pub fn key(self) -> &'static str {
+        match self {
+            LogField::Tool => "tool",
+            LogField::Conditions => "conditions",
+            LogField::AssessmentUrl => "assessment_url",
+            LogField::Date => "date",
+        }
+    }
+
+    /// The most characters it may hold.
+    pub fn max(self) -> usize {
+        match self {
+            LogField::Tool => 100,
+            LogField::Conditions => 1000,
+            LogField::AssessmentUrl => 500,
+            LogField::Date => 30,
+        }
+    }
+}
+
+/// What is wrong with a log entry. The screens and `config.json`'s
+/// messages each word it their own way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogProblem {
+    /// No tool is named.
+    NoTool,
+    TooLong(LogField),
+    /// The link to the assessment is not an https:// address.
+    NotHttps,
+}
+
+impl LogProblem {
+    pub fn field(self) -> LogField {
+        match self {
+            LogProblem::NoTool => LogField::Tool,
+            LogProblem::TooLong(f) => f,
+            LogProblem::NotHttps => LogField::AssessmentUrl,
+        }
+    }
+}
+
+impl LogEntry {
+    /// Every rule a log entry must keep, wherever it comes from.
+    pub fn problems(&self) -> Vec<LogProblem> {
+        let mut problems = Vec::new();
+        if self.tool.trim().is_empty() {
+            problems.push(LogProblem::NoTool);
+        }
+        for (field, text) in [
+            (LogField::Tool, &self.tool),
+            (LogField::Conditions, &self.conditions),
+            (LogField::AssessmentUrl, &self.assessment_url),
+            (LogField::Date, &self.date),
+        ] {
+            if text.trim().chars().count() > field.max() {
+                problems.push(LogProblem::TooLong(field));
+            }
+        }
+        // Only web links: a javascript: or data: link must never become a link.
+        let url = self.assessment_url.trim();
+        if !url.is_empty() && !url.starts_with("https://") {
+            problems.push(LogProblem::NotHttps);
+        }
+        problems
+    }
 }
 
 /// What `config.json` holds, in its own names. Read setting by setting by
@@ -78,14 +183,14 @@ pub struct Config {
     /// Catalogue tool ids to offer; empty offers them all.
     pub offer_tools: Vec<String>,
     /// `#rrggbb`, dark enough for white text.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub accent_colour: Option<String>,
 }
 
 impl Config {
     /// The log entry for a catalogue tool id or another tool's name.
     pub fn log_entry(&self, tool: &str) -> Option<&LogEntry> {
-        let wanted = tool.trim().to_ascii_lowercase();
-        self.approved_tools.iter().find(|e| e.tool.trim().to_ascii_lowercase() == wanted)
+        self.approved_tools.iter().find(|e| same_tool(&e.tool, tool))
     }
 
     pub fn offers(&self, tool_id: &str) -> bool {
@@ -274,31 +379,31 @@ fn log_entry(v: &Value, at: &str, problems: &mut Vec<String>) -> Option<LogEntry
         return None;
     }
     let mut sub = Vec::new();
-    let tool = text_field(v, "tool", 100, &mut sub);
+    let text = |field: LogField, sub: &mut Vec<String>| text_field(v, field.key(), field.max(), sub);
+    let tool = text(LogField::Tool, &mut sub);
     let status_text = text_field(v, "status", 50, &mut sub);
-    let conditions = text_field(v, "conditions", 1000, &mut sub);
-    let assessment_url = text_field(v, "assessment_url", 500, &mut sub);
-    let date = text_field(v, "date", 30, &mut sub);
+    let conditions = text(LogField::Conditions, &mut sub);
+    let assessment_url = text(LogField::AssessmentUrl, &mut sub);
+    let date = text(LogField::Date, &mut sub);
     problems.extend(sub.into_iter().map(|p| format!("{at}.{p}")));
-    if tool.is_empty() {
+    let status = serde_json::from_value::<Approval>(Value::String(status_text));
+    let mut entry =
+        LogEntry { tool, status: *status.as_ref().unwrap_or(&Approval::UnderReview), conditions, assessment_url, date };
+    // The rules every log entry keeps; lengths were checked as each was read.
+    let rules = entry.problems();
+    if rules.contains(&LogProblem::NoTool) {
         problems.push(format!("{at}.tool: missing; give a tool id such as \"teams\" or the tool's name"));
         return None;
     }
-    let status = match serde_json::from_value::<Approval>(Value::String(status_text)) {
-        Ok(status) => status,
-        Err(e) => {
-            problems.push(format!("{at}.status: {}", isolate(&crate::storage::plain_problem(&e.to_string()))));
-            return None;
-        }
-    };
-    // Only web links: a javascript: or data: link must never become a link.
-    let assessment_url = if assessment_url.is_empty() || assessment_url.starts_with("https://") {
-        assessment_url
-    } else {
+    if let Err(e) = status {
+        problems.push(format!("{at}.status: {}", isolate(&crate::storage::plain_problem(&e.to_string()))));
+        return None;
+    }
+    if rules.contains(&LogProblem::NotHttps) {
         problems.push(format!("{at}.assessment_url: must start with https://"));
-        String::new()
-    };
-    Some(LogEntry { tool, status, conditions, assessment_url, date })
+        entry.assessment_url = String::new();
+    }
+    Some(entry)
 }
 
 fn is_hex_colour(c: &str) -> bool {

@@ -5,7 +5,8 @@
 //! - [`assessment`], [`summary`], [`library`], [`choosing`]: the domain, with no web types.
 //! - [`storage`]: the saved formats and their versions, read and written through serde.
 //! - [`config`]: the publisher's `config.json`.
-//! - [`export`]: one module per export: the email link, the report, the JSON file.
+//! - [`dpo_log`]: a DPO's own log of approved tools, which becomes that file.
+//! - [`export`]: one module per export: the email link, the report, the JSON file, the DPO's log.
 //! - [`ui`]: Leptos components, one module per screen, and the browser's storage.
 
 pub mod assessment;
@@ -13,6 +14,7 @@ pub mod by_check;
 pub mod choosing;
 pub mod config;
 pub mod content;
+pub mod dpo_log;
 pub mod export;
 #[cfg(test)]
 mod fuzz;

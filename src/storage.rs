@@ -1,6 +1,6 @@
 //! The saved formats: one module owns them, their versions and migrations.
 //!
-//! Two formats, both JSON, both documented in `docs/file-format.md`:
+//! Three formats, all JSON, all documented in `docs/file-format.md`:
 //!
 //! - **The assessment file** (`video-tool-check/assessment`, version 1): one
 //!   assessment. Downloaded as JSON, embedded in every HTML report, and read
@@ -8,6 +8,8 @@
 //! - **The library** (`video-tool-check/library`, version 2): every
 //!   assessment kept in this browser's local storage. Version 1 of local
 //!   storage held a single assessment file; it is migrated on load.
+//! - **The DPO's log** (`video-tool-check/dpo-log`, version 1): a DPO's log
+//!   of approved tools, kept in local storage under its own key.
 //!
 //! Every version ever written has a sample in `tests/saved/` that must load,
 //! and beside it what this version writes for it. Reading and writing go
@@ -18,6 +20,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::assessment::Assessment;
+use crate::config::{LogEntry, LogProblem};
+use crate::dpo_log::DpoLog;
 use crate::library::{Library, Saved};
 
 pub const FILE_FORMAT: &str = "video-tool-check/assessment";
@@ -30,6 +34,13 @@ pub const KEY: &str = "video-tool-check";
 pub const UNREADABLE_KEY: &str = "video-tool-check.unreadable";
 /// Files bigger than this are not read: no real assessment comes near it.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+pub const DPO_LOG_FORMAT: &str = "video-tool-check/dpo-log";
+pub const DPO_LOG_VERSION: u32 = 1;
+/// The local storage key for the DPO's log of approved tools.
+pub const DPO_LOG_KEY: &str = "video-tool-check.dpo-log";
+/// A saved log bigger than this is not read: 500 entries at their longest
+/// come to under 1 MB.
+pub const MAX_DPO_LOG_BYTES: usize = 1024 * 1024;
 
 /// Why saved text could not be read. The screens turn it into a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -215,6 +226,71 @@ pub fn decode_library(text: &str) -> Result<Library, LoadError> {
     }
 }
 
+#[derive(Serialize)]
+struct DpoLogOut<'a> {
+    format: &'static str,
+    version: u32,
+    publisher: &'a str,
+    entries: &'a [LogEntry],
+}
+
+/// The DPO's log as local storage keeps it.
+pub fn encode_dpo_log(log: &DpoLog) -> String {
+    let out = DpoLogOut {
+        format: DPO_LOG_FORMAT,
+        version: DPO_LOG_VERSION,
+        publisher: &log.publisher,
+        entries: &log.entries,
+    };
+    serde_json::to_string(&out).expect("a log always converts to JSON")
+}
+
+#[derive(Deserialize)]
+struct DpoLogIn {
+    #[serde(default)]
+    publisher: String,
+    entries: Vec<LogEntry>,
+}
+
+/// Reads the DPO's log from local storage. Every entry must keep the rules
+/// `config.json`'s entries keep, and each tool may be there once: a log
+/// that breaks them is refused, saying where, never half read.
+pub fn decode_dpo_log(text: &str) -> Result<DpoLog, LoadError> {
+    if text.len() > MAX_DPO_LOG_BYTES {
+        let problem = format!("it is {} KB; a log of approved tools is at most 1024 KB", text.len() / 1024);
+        return Err(LoadError::Damaged { at: String::new(), problem });
+    }
+    let (value, Header { format, version }) = parse(text)?;
+    match (format.as_str(), version) {
+        (DPO_LOG_FORMAT, DPO_LOG_VERSION) => {}
+        (DPO_LOG_FORMAT, v) if v > DPO_LOG_VERSION => return Err(LoadError::TooNew(v)),
+        _ => return Err(LoadError::OtherFormat { format, version }),
+    }
+    // Counted before the entries are read, so a huge list costs nothing.
+    if value.get("entries").and_then(Value::as_array).is_some_and(|e| e.len() > crate::dpo_log::MAX_ENTRIES) {
+        let problem = format!("more than {} tools", crate::dpo_log::MAX_ENTRIES);
+        return Err(LoadError::Damaged { at: "entries".into(), problem });
+    }
+    let DpoLogIn { publisher, entries } = read(&value)?;
+    let mut log = DpoLog { publisher, entries: Vec::with_capacity(entries.len()) };
+    for (i, entry) in entries.into_iter().enumerate() {
+        let at = |field: &str| format!("entries[{i}].{field}");
+        if let Some(problem) = entry.problems().first() {
+            let what = match problem {
+                LogProblem::NoTool => "the tool is missing".to_string(),
+                LogProblem::TooLong(f) => format!("longer than {} characters", f.max()),
+                LogProblem::NotHttps => "must start with https://".to_string(),
+            };
+            return Err(LoadError::Damaged { at: at(problem.field().key()), problem: what });
+        }
+        if log.get(&entry.tool).is_some() {
+            return Err(LoadError::Damaged { at: at("tool"), problem: "this tool is in the log twice".into() });
+        }
+        log.entries.push(entry);
+    }
+    Ok(log)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,5 +421,52 @@ mod tests {
         let answers: std::collections::BTreeMap<String, crate::assessment::Answer> =
             serde_json::from_value(file["assessment"]["answers"].clone()).unwrap();
         assert_eq!(answers.len(), a.answers.len());
+    }
+
+    #[test]
+    fn the_dpo_log_sample_loads_and_is_written_as_before() {
+        let sample = include_str!("../tests/saved/dpo-log-v1.json");
+        let log = decode_dpo_log(sample).expect("the dpo-log v1 sample loads");
+        assert_eq!(log.publisher, "Example DPO Service");
+        assert_eq!(log.entries.len(), 3);
+        assert_eq!(log.get("teams").unwrap().status, crate::config::Approval::ApprovedWithConditions);
+        assert_eq!(log.get("pexip").unwrap().assessment_url, "");
+        assert_eq!(encode_dpo_log(&log), include_str!("../tests/saved/dpo-log-v1.written.json").trim_end());
+        assert_eq!(decode_dpo_log(&encode_dpo_log(&log)).unwrap(), log);
+    }
+
+    #[test]
+    fn a_damaged_foreign_or_newer_dpo_log_is_refused_with_a_reason() {
+        let head = r#"{"format":"video-tool-check/dpo-log","version":1,"entries":"#;
+        let with = |entries: &str| format!("{head}{entries}}}");
+        assert_eq!(decode_dpo_log(r#"{"format":"video-tool-check/dpo-log","version":2}"#), Err(LoadError::TooNew(2)));
+        assert_eq!(
+            decode_dpo_log(r#"{"format":"video-tool-check/library","version":2}"#),
+            Err(LoadError::OtherFormat { format: "video-tool-check/library".into(), version: 2 })
+        );
+        assert!(matches!(decode_dpo_log("{not json"), Err(LoadError::NotJson { .. })));
+        assert_eq!(
+            decode_dpo_log(&with(r#"[{"tool":"zoom","status":"aproved"}]"#)),
+            Err(LoadError::Damaged {
+                at: "entries[0].status".into(),
+                problem: "\"aproved\" is not one of approved, approved-with-conditions, not-approved, under-review"
+                    .into()
+            })
+        );
+        assert_eq!(
+            decode_dpo_log(&with(r#"[{"tool":"zoom","status":"approved","assessment_url":"javascript:alert(1)"}]"#)),
+            Err(LoadError::Damaged {
+                at: "entries[0].assessment_url".into(),
+                problem: "must start with https://".into()
+            })
+        );
+        assert_eq!(
+            decode_dpo_log(&with(r#"[{"tool":"zoom","status":"approved"},{"tool":" ZOOM","status":"approved"}]"#)),
+            Err(LoadError::Damaged { at: "entries[1].tool".into(), problem: "this tool is in the log twice".into() })
+        );
+        let many = format!("[{}]", vec![r#"{"tool":"x","status":"approved"}"#; 501].join(","));
+        assert!(matches!(decode_dpo_log(&with(&many)), Err(LoadError::Damaged { at, .. }) if at == "entries"));
+        let huge = with(&format!(r#"[{{"tool":"{}","status":"approved"}}]"#, "x".repeat(MAX_DPO_LOG_BYTES)));
+        assert!(matches!(decode_dpo_log(&huge), Err(LoadError::Damaged { at, .. }) if at.is_empty()));
     }
 }

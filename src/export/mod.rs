@@ -3,4 +3,5 @@
 
 pub mod email;
 pub mod file;
+pub mod log;
 pub mod report;

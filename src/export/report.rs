@@ -28,7 +28,7 @@ pub fn escape_html(s: &str) -> String {
 /// Text someone typed (or an imported file or the publisher brought),
 /// escaped and isolated in a `<bdi>`, so that its direction cannot reorder
 /// the report's own words (see `crate::user_text`).
-fn bdi(s: &str) -> String {
+pub(crate) fn bdi(s: &str) -> String {
     format!("<bdi>{}</bdi>", escape_html(&crate::user_text::without_bidi_controls(s)))
 }
 

@@ -336,7 +336,7 @@ pub fn AssessmentsScreen() -> impl IntoView {
         <p>"On a shared computer, remove every assessment when you have finished. Download anything you need first."</p>
         <ConfirmButton id="remove-everything" label="Remove everything" class="nhsuk-button nhsuk-button--warning"
             question="Remove everything?"
-            explanation="This removes every assessment Video Tool Check has kept in this browser. You cannot undo it."
+            explanation="This removes every assessment Video Tool Check has kept in this browser, and a DPO's log of approved tools if there is one. You cannot undo it."
             yes="Yes, remove everything" no="No, keep them" on_yes=Callback::new(remove_everything)/>
     }
 }

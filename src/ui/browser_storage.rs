@@ -1,5 +1,6 @@
-//! The browser's local storage (every assessment) and session storage (which
-//! one this tab is on), through gloo-storage. What is written there, and its
+//! The browser's local storage (every assessment, and a DPO's log of
+//! approved tools) and session storage (which one this tab is on), through
+//! gloo-storage. What is written there, and its
 //! versions, is `crate::storage`'s business; this module only keeps it.
 //!
 //! The library is kept as the exact text last read or written, not only as
@@ -10,8 +11,12 @@
 
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 
+use crate::config::LogEntry;
+use crate::dpo_log::{AddError, DpoLog};
 use crate::library::Library;
-use crate::storage::{decode_library, encode_library, LoadError, KEY, UNREADABLE_KEY};
+use crate::storage::{
+    decode_dpo_log, decode_library, encode_dpo_log, encode_library, LoadError, DPO_LOG_KEY, KEY, UNREADABLE_KEY,
+};
 
 /// Why an answer was not saved. The warnings say it as a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,4 +162,83 @@ pub fn clear_all() {
     for k in ours {
         LocalStorage::delete(k);
     }
+}
+
+/// What local storage holds of the DPO's log of approved tools.
+pub enum LogLoaded {
+    Nothing,
+    /// `raw` is the text as stored: [`save_dpo_log`] writes only over it.
+    Found {
+        log: DpoLog,
+        raw: String,
+    },
+    /// A log this version cannot read. A newer version's stays in place
+    /// (`in_place`), where that version looks for it, and nothing is saved
+    /// over it; any other is copied to [`UNREADABLE_KEY`] first, as
+    /// unreadable answers are, and then a new log may be saved.
+    Unreadable {
+        raw: String,
+        error: LoadError,
+        in_place: bool,
+    },
+}
+
+/// Reads the DPO's log of approved tools.
+pub fn load_dpo_log() -> LogLoaded {
+    if !has_local() {
+        return LogLoaded::Nothing;
+    }
+    let Some(raw) = LocalStorage::raw().get_item(DPO_LOG_KEY).ok().flatten() else { return LogLoaded::Nothing };
+    match decode_dpo_log(&raw) {
+        Ok(log) => LogLoaded::Found { log, raw },
+        Err(error @ LoadError::TooNew(_)) => LogLoaded::Unreadable { raw, error, in_place: true },
+        Err(error) => {
+            let in_place = set_aside(&raw).is_err();
+            if !in_place {
+                LocalStorage::delete(DPO_LOG_KEY);
+            }
+            LogLoaded::Unreadable { raw, error, in_place }
+        }
+    }
+}
+
+/// Saves the DPO's log, on the same terms as [`save`]: only over `last`,
+/// the text this page last read or wrote, or over nothing.
+pub fn save_dpo_log(log: &DpoLog, last: &mut Option<String>) -> Result<(), SaveError> {
+    let text = encode_dpo_log(log);
+    if last.as_deref() == Some(text.as_str()) {
+        return Ok(());
+    }
+    if !has_local() {
+        return Err(SaveError::Unavailable);
+    }
+    let stored = LocalStorage::raw().get_item(DPO_LOG_KEY).ok().flatten();
+    if stored.is_some() && stored != *last {
+        return Err(SaveError::NotOursToOverwrite);
+    }
+    LocalStorage::raw().set_item(DPO_LOG_KEY, &text).map_err(|_| SaveError::Refused)?;
+    *last = Some(text);
+    Ok(())
+}
+
+/// Why [`add_to_dpo_log`] did not add a decision.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AddToLogError {
+    /// The saved log could not be read; it has not been changed.
+    Unreadable(LoadError),
+    Invalid(AddError),
+    NotSaved(SaveError),
+}
+
+/// Adds a DPO's reviewed decision to their saved log, or replaces the one
+/// it has for that tool, in one step: for screens other than the log's own,
+/// such as the DPO's review of an assessment.
+pub fn add_to_dpo_log(entry: LogEntry) -> Result<(), AddToLogError> {
+    let (mut log, mut last) = match load_dpo_log() {
+        LogLoaded::Nothing => (DpoLog::default(), None),
+        LogLoaded::Found { log, raw } => (log, Some(raw)),
+        LogLoaded::Unreadable { error, .. } => return Err(AddToLogError::Unreadable(error)),
+    };
+    log.add_or_replace(entry).map_err(AddToLogError::Invalid)?;
+    save_dpo_log(&log, &mut last).map_err(AddToLogError::NotSaved)
 }

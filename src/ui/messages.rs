@@ -49,6 +49,31 @@ pub fn import_error(e: &ImportError) -> String {
     }
 }
 
+/// Why the DPO's saved log of approved tools could not be read, and where
+/// it is now: left in place for the newer version that saved it, or set
+/// aside in this browser.
+pub fn log_load_error(e: &LoadError, in_place: bool) -> String {
+    let why = match e {
+        LoadError::TooNew(v) => format!("It comes from a newer version of Video Tool Check (format {v})."),
+        other => format!("It could not be read ({}).", load_error_detail(other)),
+    };
+    let kept = if in_place {
+        "It is kept in this browser as it was, and this page will not save over it. Download it, and use the newer version to change it."
+    } else {
+        "It is set aside in this browser, not deleted. Download it and send it to whoever supports this page. What you add here starts a new log."
+    };
+    format!("{why} {kept}")
+}
+
+/// Why the latest change to the DPO's log is not saved. The warning adds what to do.
+pub fn log_save_error(e: SaveError) -> &'static str {
+    match e {
+        SaveError::Unavailable => "This browser is not letting the page save your log.",
+        SaveError::Refused => "Your browser's storage is full or refused to save.",
+        SaveError::NotOursToOverwrite => "A log this page did not write is saved in this browser, perhaps by a newer version of Video Tool Check or in another tab or window. So that it is not written over, this page has not saved. Reload the page to see it.",
+    }
+}
+
 /// Why the latest answers are not saved. The warning adds what to do.
 pub fn save_error(e: SaveError) -> &'static str {
     match e {

@@ -8,7 +8,7 @@
 //! - `warnings`: what the user is told about storage and the publisher's settings.
 //! - `router`: which screen the URL's hash shows.
 //! - one module per screen: `start`, `about`, `tool`, `compare`, `section`,
-//!   `summary`, `assessments`.
+//!   `summary`, `assessments`, and `log` (a DPO's log of approved tools).
 
 mod about;
 mod assessments;
@@ -16,6 +16,7 @@ pub mod browser;
 pub mod browser_storage;
 mod common;
 mod compare;
+mod log;
 pub mod messages;
 mod publisher;
 mod review;

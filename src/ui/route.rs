@@ -11,6 +11,8 @@ pub enum Screen {
     Section(String),
     Summary,
     Review,
+    /// A DPO's log of approved tools.
+    Log,
 }
 
 impl Screen {
@@ -24,6 +26,7 @@ impl Screen {
             "assessments" => Screen::Assessments,
             "summary" => Screen::Summary,
             "review" => Screen::Review,
+            "log" => Screen::Log,
             p => match p.strip_prefix("section/") {
                 Some(id) if !id.is_empty() => Screen::Section(id.to_string()),
                 _ => Screen::Start,
@@ -41,6 +44,7 @@ impl Screen {
             Screen::Section(id) => format!("#/section/{id}"),
             Screen::Summary => "#/summary".to_string(),
             Screen::Review => "#/review".to_string(),
+            Screen::Log => "#/log".to_string(),
         }
     }
 }
@@ -60,6 +64,7 @@ mod tests {
             Screen::Section("risk".into()),
             Screen::Summary,
             Screen::Review,
+            Screen::Log,
         ] {
             assert_eq!(Screen::from_hash(&s.to_hash()), s);
         }

@@ -95,6 +95,7 @@ pub fn StartScreen() -> impl IntoView {
 
         <h2>"For DPOs"</h2>
         <p><a class="nhsuk-link" href="#/review">"Review a practice's check"</a></p>
+        <p><a class="nhsuk-link" href="#/log">"Your log of approved video tools"</a></p>
 
         <details class="nhsuk-details">
             <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">{content.history.title}</span></summary>
