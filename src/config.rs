@@ -471,7 +471,8 @@ mod tests {
         ];
         let emails = ["", "dpo@example.nhs.uk", "o'neil+dpo@example.org"];
         let colours = [None, Some("#005eb8"), Some("#000000"), Some("#330072")];
-        let statuses = [Approval::Approved, Approval::ApprovedWithConditions, Approval::NotApproved, Approval::UnderReview];
+        let statuses =
+            [Approval::Approved, Approval::ApprovedWithConditions, Approval::NotApproved, Approval::UnderReview];
         let mut rng = Rng::new(16);
         let text = |rng: &mut Rng| texts[rng.below(texts.len())].to_string();
         let contact = |rng: &mut Rng| Contact {
@@ -492,8 +493,11 @@ mod tests {
             config.offer_tools = content.tools.iter().filter(|_| r.below(3) == 0).map(|t| t.id.to_string()).collect();
             config.accent_colour = colours[r.below(colours.len())].map(str::to_string);
             for _ in 0..r.below(4) {
-                let tool =
-                    if r.below(2) == 0 { content.tools[r.below(content.tools.len())].id.to_string() } else { "Pexip <i>".into() };
+                let tool = if r.below(2) == 0 {
+                    content.tools[r.below(content.tools.len())].id.to_string()
+                } else {
+                    "Pexip <i>".into()
+                };
                 config.approved_tools.push(LogEntry {
                     tool,
                     status: statuses[r.below(statuses.len())],

@@ -8,7 +8,7 @@
 //! - `warnings`: what the user is told about storage and the publisher's settings.
 //! - `router`: which screen the URL's hash shows.
 //! - one module per screen: `start`, `about`, `tool`, `compare`, `section`,
-//!   `summary`, `assessments`.
+//!   `summary`, `assessments`, and `setup` for publishers.
 
 mod about;
 mod assessments;
@@ -21,6 +21,7 @@ mod publisher;
 pub mod route;
 mod router;
 mod section;
+mod setup;
 mod start;
 mod summary;
 mod sync;

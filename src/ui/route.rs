@@ -10,6 +10,8 @@ pub enum Screen {
     Assessments,
     Section(String),
     Summary,
+    /// For DPOs: the settings, written to a config.json without writing JSON.
+    Setup,
 }
 
 impl Screen {
@@ -22,6 +24,7 @@ impl Screen {
             "compare" => Screen::Compare,
             "assessments" => Screen::Assessments,
             "summary" => Screen::Summary,
+            "setup" => Screen::Setup,
             p => match p.strip_prefix("section/") {
                 Some(id) if !id.is_empty() => Screen::Section(id.to_string()),
                 _ => Screen::Start,
@@ -38,6 +41,7 @@ impl Screen {
             Screen::Assessments => "#/assessments".to_string(),
             Screen::Section(id) => format!("#/section/{id}"),
             Screen::Summary => "#/summary".to_string(),
+            Screen::Setup => "#/setup".to_string(),
         }
     }
 }
@@ -56,6 +60,7 @@ mod tests {
             Screen::Assessments,
             Screen::Section("risk".into()),
             Screen::Summary,
+            Screen::Setup,
         ] {
             assert_eq!(Screen::from_hash(&s.to_hash()), s);
         }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::browser::focus_heading;
 use super::route::Screen;
-use super::{about, assessments, compare, section, start, summary, tool, AppState};
+use super::{about, assessments, compare, section, setup, start, summary, tool, AppState};
 
 pub fn location_hash() -> String {
     window().location().hash().unwrap_or_default()
@@ -57,5 +57,6 @@ pub fn CurrentScreen() -> impl IntoView {
             None => ().into_any(),
         },
         Screen::Summary => view! { <summary::SummaryScreen/> }.into_any(),
+        Screen::Setup => view! { <setup::SetupScreen/> }.into_any(),
     }
 }

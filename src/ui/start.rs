@@ -113,6 +113,11 @@ pub fn StartScreen() -> impl IntoView {
         <p class="vtc-sources">{format!("Guidance version {}. Last reviewed {}.", content.version, content.reviewed)}</p>
 
         <div class="vtc-no-print">
+            <h2>"For DPOs and publishers"</h2>
+            <p><a class="nhsuk-link" href=Screen::Setup.to_hash()>"Set up this widget for your organisation"</a></p>
+        </div>
+
+        <div class="vtc-no-print">
             <h2>"Start again"</h2>
             <ConfirmButton id="start-again" label="Start again" class="nhsuk-button nhsuk-button--secondary"
                 question="Delete your answers?"
