@@ -49,7 +49,7 @@ pub fn Preview(draft: Draft) -> impl IntoView {
     let preview_state = AppState { config, config_problems: RwSignal::new(Vec::new()), ..state };
     let accent = move || config.with(|c| c.accent_colour.clone());
     view! {
-        <section class="vtc-no-print" aria-labelledby="setup-preview">
+        <section class="vtc-no-print" role="region" aria-labelledby="setup-preview">
             <h2 id="setup-preview">"Preview"</h2>
             <p>"The check's first screen and its list of tools, as practices will see them with these settings. It changes as you type. You cannot use it here."</p>
             <Provider value=preview_state>
