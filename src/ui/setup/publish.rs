@@ -128,7 +128,7 @@ pub fn Publish(draft: Draft) -> impl IntoView {
             <div class="nhsuk-form-group">
                 <label class="nhsuk-label" for="setup-snippet">"Embed code"</label>
                 <div class="nhsuk-hint" id="setup-snippet-hint">"Paste this where the widget should appear in your page."</div>
-                <textarea class="nhsuk-textarea vtc-code" id="setup-snippet" rows="5" readonly=true spellcheck="false"
+                <textarea class="nhsuk-textarea vtc-code" id="setup-snippet" rows="7" readonly=true spellcheck="false"
                     aria-describedby="setup-snippet-hint" prop:value=code></textarea>
             </div>
             <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=copy>"Copy the embed code"</button>
