@@ -206,7 +206,7 @@ fn log_entries(draft: Draft) -> impl IntoView {
 #[component]
 pub fn Settings(draft: Draft) -> impl IntoView {
     view! {
-        <h2>"About you"</h2>
+        <h2>"Your organisation"</h2>
         {text_field(draft, PUBLISHER, "Your organisation or DPO service's name", "Shown on the check's first screen, and in \"Approved by …\" beside the tools you have approved.", "text", |c| c.publisher.clone(), |c, v| c.publisher = v, false)}
         {text_field(draft, INTRODUCTION, "Introduction (optional)", "Up to 2,000 characters, shown on the first screen as you type it.", "text", |c| c.introduction.clone(), |c, v| c.introduction = v, true)}
         {contact_fields(draft, true)}
