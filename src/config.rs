@@ -188,6 +188,12 @@ pub struct Config {
 }
 
 impl Config {
+    /// The file [`parse`] reads back as this configuration, for the setup
+    /// screen's download: pretty JSON, in the settings' own names.
+    pub fn to_text(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
     /// The log entry for a catalogue tool id or another tool's name.
     pub fn log_entry(&self, tool: &str) -> Option<&LogEntry> {
         self.approved_tools.iter().find(|e| same_tool(&e.tool, tool))
@@ -216,8 +222,7 @@ impl Config {
 /// Reads a configuration file. Returns the configuration to use and each
 /// problem found, as "where: what is wrong"; the caller puts the file name first.
 pub fn parse(text: &str, content: &Content) -> (Config, Vec<String>) {
-    if text.len() > MAX_CONFIG_BYTES {
-        let problem = format!("the file is {} KB; the most allowed is 256 KB", text.len() / 1024);
+    if let Some(problem) = too_big(text.len()) {
         return (Config::default(), vec![problem]);
     }
     match serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}')) {
@@ -228,6 +233,12 @@ pub fn parse(text: &str, content: &Content) -> (Config, Vec<String>) {
             (Config::default(), vec![problem])
         }
     }
+}
+
+/// The problem with a file of `bytes`, if it is too big to read: for a
+/// file chosen in the browser, before its text is read.
+pub fn too_big(bytes: usize) -> Option<String> {
+    (bytes > MAX_CONFIG_BYTES).then(|| format!("the file is {} KB; the most allowed is 256 KB", bytes / 1024))
 }
 
 /// Reads configuration already in JSON form, such as the embed snippet's
@@ -544,6 +555,75 @@ mod tests {
         }
         assert!(!parse(&nested(100_000), Content::builtin()).1.is_empty());
         assert!(started.elapsed().as_secs() < 20, "the configuration parser is too slow");
+    }
+
+    /// Whatever the setup screen can hold, once checked, is written and read
+    /// back unchanged, with no problem: what the screen writes, the widget reads.
+    #[test]
+    fn what_the_setup_screen_writes_the_widget_reads_back() {
+        use crate::fuzz::Rng;
+        let content = Content::builtin();
+        let texts = [
+            "",
+            "Example DPO Service",
+            "<b>bold</b><script>alert(1)</script>",
+            "Dana \u{202e}Patel\u{202c}",
+            "\u{2067}عيادة\u{2069} \"quoted\" back\\slash",
+            "Line one\nline two\ttabbed",
+            "{\"publisher\": \"not a setting\"}",
+            "emoji 🩺 and ‘curly’ quotes",
+        ];
+        let emails = ["", "dpo@example.nhs.uk", "o'neil+dpo@example.org"];
+        let colours = [None, Some("#005eb8"), Some("#000000"), Some("#330072")];
+        let statuses =
+            [Approval::Approved, Approval::ApprovedWithConditions, Approval::NotApproved, Approval::UnderReview];
+        let mut rng = Rng::new(16);
+        let text = |rng: &mut Rng| texts[rng.below(texts.len())].to_string();
+        let contact = |rng: &mut Rng| Contact {
+            name: text(rng),
+            email: emails[rng.below(emails.len())].to_string(),
+            phone: text(rng),
+            role: text(rng),
+        };
+        for _ in 0..500 {
+            let r = &mut rng;
+            let mut config = Config {
+                publisher: text(r),
+                introduction: text(r),
+                dpo: contact(r),
+                ig_contact: contact(r),
+                ..Config::default()
+            };
+            config.offer_tools = content.tools.iter().filter(|_| r.below(3) == 0).map(|t| t.id.to_string()).collect();
+            config.accent_colour = colours[r.below(colours.len())].map(str::to_string);
+            for _ in 0..r.below(4) {
+                let tool = if r.below(2) == 0 {
+                    content.tools[r.below(content.tools.len())].id.to_string()
+                } else {
+                    "Pexip <i>".into()
+                };
+                config.approved_tools.push(LogEntry {
+                    tool,
+                    status: statuses[r.below(statuses.len())],
+                    conditions: text(r),
+                    assessment_url: ["", "https://example.org/log/a.pdf?x=1&y=<2>"][r.below(2)].to_string(),
+                    date: ["", "2026-12-02"][r.below(2)].to_string(),
+                });
+            }
+            // The screen keeps what parse gave back; that is what is written.
+            let (checked, problems) = parse(&config.to_text(), content);
+            assert_eq!(problems, Vec::<String>::new(), "{config:?}");
+            let (again, problems) = parse(&checked.to_text(), content);
+            assert_eq!((&again, problems.len()), (&checked, 0));
+            // Text is kept as typed, markup and direction controls included
+            // (only the ends are trimmed, as the widget reads every setting).
+            assert_eq!(checked.publisher, config.publisher.trim());
+            assert_eq!(checked.introduction, config.introduction.trim());
+            assert_eq!(checked.dpo.role, config.dpo.role.trim());
+            assert_eq!(checked.approved_tools.len(), config.approved_tools.len());
+            assert_eq!(checked.offer_tools, config.offer_tools);
+            assert_eq!(checked.accent_colour, config.accent_colour);
+        }
     }
 
     #[test]

@@ -94,7 +94,8 @@ pub fn StatusTag(status: TaskStatus) -> impl IntoView {
 }
 
 /// The NHS.UK error summary. Each item is (id of the field to focus, message);
-/// its links move focus to the field in error.
+/// its links move focus to the field in error. A message may quote text
+/// someone typed, isolated as `sentence` draws it.
 #[component]
 pub fn ErrorSummary(items: Vec<(String, String)>, #[prop(optional)] intro: Option<&'static str>) -> impl IntoView {
     let links = items
@@ -103,7 +104,7 @@ pub fn ErrorSummary(items: Vec<(String, String)>, #[prop(optional)] intro: Optio
             let href = format!("#{target}");
             view! {
                 <li>
-                    <a href=href on:click=move |ev| { ev.prevent_default(); focus_id(&target); }>{message}</a>
+                    <a href=href on:click=move |ev| { ev.prevent_default(); focus_id(&target); }>{sentence(&message)}</a>
                 </li>
             }
         })

@@ -8,7 +8,8 @@
 //! - `warnings`: what the user is told about storage and the publisher's settings.
 //! - `router`: which screen the URL's hash shows.
 //! - one module per screen: `start`, `about`, `tool`, `compare`, `section`,
-//!   `summary`, `assessments`, and `log` (a DPO's log of approved tools).
+//!   `summary`, `assessments`, `review` (a DPO reviews a practice's check), `log` (a DPO's log of
+//!   approved tools) and `setup` for publishers.
 
 mod about;
 mod assessments;
@@ -23,6 +24,7 @@ mod review;
 pub mod route;
 mod router;
 mod section;
+mod setup;
 mod start;
 mod summary;
 mod sync;

@@ -13,6 +13,8 @@ pub enum Screen {
     Review,
     /// A DPO's log of approved tools.
     Log,
+    /// For DPOs: the settings, written to a config.json without writing JSON.
+    Setup,
 }
 
 impl Screen {
@@ -27,6 +29,7 @@ impl Screen {
             "summary" => Screen::Summary,
             "review" => Screen::Review,
             "log" => Screen::Log,
+            "setup" => Screen::Setup,
             p => match p.strip_prefix("section/") {
                 Some(id) if !id.is_empty() => Screen::Section(id.to_string()),
                 _ => Screen::Start,
@@ -45,6 +48,7 @@ impl Screen {
             Screen::Summary => "#/summary".to_string(),
             Screen::Review => "#/review".to_string(),
             Screen::Log => "#/log".to_string(),
+            Screen::Setup => "#/setup".to_string(),
         }
     }
 }
@@ -65,6 +69,7 @@ mod tests {
             Screen::Summary,
             Screen::Review,
             Screen::Log,
+            Screen::Setup,
         ] {
             assert_eq!(Screen::from_hash(&s.to_hash()), s);
         }

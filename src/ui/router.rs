@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::browser::focus_heading;
 use super::route::Screen;
-use super::{about, assessments, compare, log, review, section, start, summary, tool, AppState};
+use super::{about, assessments, compare, log, review, section, setup, start, summary, tool, AppState};
 
 pub fn location_hash() -> String {
     window().location().hash().unwrap_or_default()
@@ -59,5 +59,6 @@ pub fn CurrentScreen() -> impl IntoView {
         Screen::Summary => view! { <summary::SummaryScreen/> }.into_any(),
         Screen::Review => view! { <review::ReviewScreen/> }.into_any(),
         Screen::Log => view! { <log::LogScreen/> }.into_any(),
+        Screen::Setup => view! { <setup::SetupScreen/> }.into_any(),
     }
 }

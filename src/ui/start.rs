@@ -93,9 +93,12 @@ pub fn StartScreen() -> impl IntoView {
         <h2>"Send your summary"</h2>
         <p><a class="nhsuk-link" href="#/summary">"Check your answers and send them to your DPO"</a></p>
 
-        <h2>"For DPOs"</h2>
-        <p><a class="nhsuk-link" href="#/review">"Review a practice's check"</a></p>
-        <p><a class="nhsuk-link" href="#/log">"Your log of approved video tools"</a></p>
+        <div class="vtc-no-print">
+            <h2>"For DPOs and publishers"</h2>
+            <p><a class="nhsuk-link" href="#/review">"Review a practice's check"</a></p>
+            <p><a class="nhsuk-link" href="#/log">"Your log of approved video tools"</a></p>
+            <p><a class="nhsuk-link" href=Screen::Setup.to_hash()>"Set up this widget for your organisation"</a></p>
+        </div>
 
         <details class="nhsuk-details">
             <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">{content.history.title}</span></summary>
