@@ -119,6 +119,14 @@ async fn a_practice_and_its_dpo_review_a_check_by_email_with_no_server() {
     assert!(reviewed.contains("<bdi>Enrol both laptops in device management.</bdi>"));
     let reviewed = hand_over(&dpo, &reviewed_name, &post);
 
+    // The decision goes into the DPO's own log of approved tools.
+    dpo.click(&button("Add your decision to your log")).await;
+    dpo.click(&link("See your log of approved tools")).await;
+    dpo.heading_is("Your log of approved video tools").await;
+    let entry = dpo.text(&support::item("Microsoft Teams")).await;
+    assert!(entry.contains("Approved with conditions") && entry.contains("Use NHSmail accounts only."), "{entry}");
+    dpo.open("#/review").await;
+
     // The practice imports it and sees every decision, reason and condition.
     practice.open("#/assessments").await;
     practice.choose_file(IMPORT, &reviewed).await;

@@ -74,6 +74,24 @@ pub fn log_save_error(e: SaveError) -> &'static str {
     }
 }
 
+/// Why a reviewed decision did not go into the DPO's log of approved tools.
+pub fn add_to_log_error(e: &super::browser_storage::AddToLogError) -> String {
+    use super::browser_storage::AddToLogError;
+    use crate::dpo_log::AddError;
+    match e {
+        AddToLogError::Unreadable(error) => {
+            format!("Your saved log could not be read, so nothing was added. {}", log_load_error(error, true))
+        }
+        AddToLogError::Invalid(AddError::Full) => {
+            "Your log is full. Remove a tool from it before you add this one.".to_string()
+        }
+        AddToLogError::Invalid(AddError::Invalid(_)) => {
+            "This decision cannot go into the log as it is: the tool or the conditions are missing or too long. Add it on your log's page instead.".to_string()
+        }
+        AddToLogError::NotSaved(e) => format!("{} Nothing was added.", log_save_error(*e)),
+    }
+}
+
 /// Why the latest answers are not saved. The warning adds what to do.
 pub fn save_error(e: SaveError) -> &'static str {
     match e {

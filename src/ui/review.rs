@@ -299,6 +299,34 @@ pub fn ReviewScreen() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // The decision on the whole check goes into the DPO's own log, which the
+    // widget they publish shows to practices.
+    let logged = RwSignal::new(None::<Result<(), String>>);
+    let add_to_log = move |_| {
+        let entry = a.with_untracked(|a| {
+            let r = a.review.as_ref()?;
+            let overall = r.overall.as_ref()?;
+            let tool = match a.tool.as_ref()? {
+                crate::assessment::ToolChoice::Listed(id) => id.clone(),
+                crate::assessment::ToolChoice::Other(name) => name.trim().to_string(),
+            };
+            Some(crate::config::LogEntry {
+                tool,
+                status: overall.decision,
+                conditions: r.conditions().join(" "),
+                assessment_url: String::new(),
+                date: r.date.clone(),
+            })
+        });
+        let Some(entry) = entry else {
+            logged.set(Some(Err("Choose your decision on the whole check first.".to_string())));
+            return;
+        };
+        logged.set(Some(
+            super::browser_storage::add_to_dpo_log(entry).map_err(|e| super::messages::add_to_log_error(&e)),
+        ));
+    };
+
     let sections = move || {
         asked
             .get()
@@ -343,6 +371,13 @@ pub fn ReviewScreen() -> impl IntoView {
             {move || summary.with(|s| s.contact_email.is_empty()).then(|| view! {
                 <p class="vtc-sources">"The practice gave no email address. Add it to your email before you send it."</p>
             })}
+            <h2>"Your log of approved tools"</h2>
+            <p>"Add your decision on this tool to your own log, which the widget you publish can show to every practice."</p>
+            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=add_to_log>"Add your decision to your log"</button>
+            <div role="status">{move || logged.get().map(|result| match result {
+                Ok(()) => view! { <p>"Added to your log. "<a class="nhsuk-link" href="#/log">"See your log of approved tools"</a></p> }.into_any(),
+                Err(why) => view! { <p class="nhsuk-error-message">{sentence(&why)}</p> }.into_any(),
+            })}</div>
         })}
     }
 }
