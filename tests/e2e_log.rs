@@ -152,6 +152,12 @@ async fn a_dpo_keeps_a_log_by_hand_and_publishes_it() {
     assert_eq!(lines[2], format!("Pexip,Under review,,,{day}"));
     b.click(&button("Download the log as a web page")).await;
     let (_, page) = b.downloaded(".html").await;
+
+    // The setup screen brings the same log into the settings it publishes.
+    b.open("#/setup").await;
+    b.click(&button("Use the log kept in this browser")).await;
+    b.announces("2 tools from your log are in these settings.").await;
+    assert!(b.text(&item("Microsoft Teams")).await.contains("Approved with conditions"));
     b.close().await;
 
     // The config.json, beside a fresh copy of the widget, is read with no

@@ -188,9 +188,33 @@ fn log_entries(draft: Draft) -> impl IntoView {
             })
             .collect_view()
     };
+    // The log a DPO keeps in this browser (#/log) comes in with one button,
+    // so the widget they publish shows it.
+    let kept_here = RwSignal::new(None::<String>);
+    let use_kept_log = move |_| {
+        use super::super::browser_storage::{load_dpo_log, LogLoaded};
+        let said = match load_dpo_log() {
+            LogLoaded::Found { log, .. } if !log.entries.is_empty() => {
+                let n = log.entries.len();
+                draft.replace_log(log.entries);
+                if n == 1 {
+                    "1 tool from your log is in these settings.".to_string()
+                } else {
+                    format!("{n} tools from your log are in these settings.")
+                }
+            }
+            LogLoaded::Unreadable { error, in_place, .. } => super::super::messages::log_load_error(&error, in_place),
+            _ => "There is no log of approved tools in this browser yet. Keep one on the log's own page first."
+                .to_string(),
+        };
+        kept_here.set(Some(said));
+    };
     view! {
         <h2 id=LOG tabindex="-1">"Your log of approved tools"</h2>
         {problems(draft, LOG)}
+        <p>"If you keep your log in this browser, bring it into these settings. "<a class="nhsuk-link" href="#/log">"Your log of approved video tools"</a></p>
+        <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=use_kept_log>"Use the log kept in this browser"</button>
+        <p role="status">{move || kept_here.get().map(|s| sentence(&s))}</p>
         {move || if draft.config.with(|c| c.approved_tools.is_empty()) {
             view! { <p>"There is no log in these settings. Practices are asked whether their DPO keeps one. Load your config.json above to bring in the log it holds."</p> }.into_any()
         } else {
