@@ -12,4 +12,8 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # trunk serve stops at once if a folder that Trunk.toml tells it not to
 # watch is missing, and a fresh clone has neither of these until a build.
 mkdir -p style/build dist
+# `scripts/serve.sh dpo` serves the DPO's tools (dpo/index.html) instead.
+if [ "${1:-}" = dpo ]; then
+  exec trunk serve --offline --no-autoreload --no-spa --address 127.0.0.1 --port "${VTC_PORT:-8080}" --dist dist/dpo dpo/index.html
+fi
 exec trunk serve --offline --no-autoreload --no-spa --address 127.0.0.1 --port "${VTC_PORT:-8080}"

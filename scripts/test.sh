@@ -14,11 +14,13 @@ say "Formatting and lints"
 cargo fmt --check
 cargo clippy --offline --all-targets -- -D warnings
 cargo clippy --offline --target wasm32-unknown-unknown --all-targets -- -D warnings
+# The DPO's page is the same crate with the `dpo` feature.
+cargo clippy --offline --target wasm32-unknown-unknown --features dpo -- -D warnings
 
 say "Unit tests (domain, content, exports, saved format)"
 cargo test --offline --lib
 
-say "Building the release dist/"
+say "Building the release dist/ (the widget) and dist/dpo/ (the DPO's tools)"
 scripts/trunk-release.sh build
 
 say "Component tests in headless Chromium"

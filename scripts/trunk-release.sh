@@ -3,10 +3,19 @@
 # build that publishers get, and that the end-to-end tests and the benchmark
 # drive. Stable Rust, with the size profile in Cargo.toml and wasm-opt -Oz
 # (index.html); no unstable options.
+#
+# `build` makes two pages: the practices' widget in dist/, and the DPO's
+# tools (the same widget with the `dpo` feature) in dist/dpo/, so practices
+# do not download the DPO's screens. The widget first: trunk empties the
+# folder it builds into.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 command=$1
 shift
+if [ "$command" = build ]; then
+  trunk build --release --offline "$@"
+  exec trunk build --release --offline=true --dist dist/dpo dpo/index.html
+fi
 exec trunk "$command" --release --offline "$@"

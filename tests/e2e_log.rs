@@ -154,7 +154,7 @@ async fn a_dpo_keeps_a_log_by_hand_and_publishes_it() {
     let (_, page) = b.downloaded(".html").await;
 
     // The setup screen brings the same log into the settings it publishes.
-    b.open("#/setup").await;
+    b.open("dpo/#/setup").await;
     b.click(&button("Use the log kept in this browser")).await;
     b.announces("2 tools from your log are in these settings.").await;
     assert!(b.text(&item("Microsoft Teams")).await.contains("Approved with conditions"));
@@ -225,7 +225,7 @@ async fn at_phone_width_the_log_and_its_page_fit_without_sideways_scrolling() {
     b.open("").await;
     let stored = serde_json::to_string(&video_tool_check::storage::encode_dpo_log(&log)).unwrap();
     b.js(&format!("localStorage.setItem('{}', {stored}); return true;", video_tool_check::storage::DPO_LOG_KEY)).await;
-    b.open("#/log").await;
+    b.open("dpo/#/log").await;
     b.heading_is(LOG).await;
     b.items_are(ENTRIES, 2).await;
     b.choose(WHICH_TOOL, "Another tool").await;
@@ -248,7 +248,7 @@ async fn at_phone_width_the_log_and_its_page_fit_without_sideways_scrolling() {
 #[tokio::test]
 async fn when_storage_is_full_the_dpo_is_told_and_nothing_is_lost() {
     let b = Browser::start(1000).await;
-    b.open("#/log").await;
+    b.open("dpo/#/log").await;
     b.heading_is(LOG).await;
     b.js("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); }; return true;")
         .await;

@@ -125,7 +125,7 @@ async fn a_practice_and_its_dpo_review_a_check_by_email_with_no_server() {
     dpo.heading_is("Your log of approved video tools").await;
     let entry = dpo.text(&support::item("Microsoft Teams")).await;
     assert!(entry.contains("Approved with conditions") && entry.contains("Use NHSmail accounts only."), "{entry}");
-    dpo.open("#/review").await;
+    dpo.open("dpo/#/review").await;
 
     // The practice imports it and sees every decision, reason and condition.
     practice.open("#/assessments").await;
@@ -155,7 +155,7 @@ async fn a_practice_and_its_dpo_review_a_check_by_email_with_no_server() {
     let again = hand_over(&practice, &again_name, &post);
 
     // The DPO sees the same mark when the file comes back.
-    dpo.open("#/review").await;
+    dpo.open("dpo/#/review").await;
     dpo.choose_file(OPEN_FOR_REVIEW, &again).await;
     dpo.text_with(&support::item(devices), "Changed since your review").await;
     practice.close().await;
@@ -220,7 +220,7 @@ async fn a_dpo_can_review_with_the_keyboard_alone() {
     let devices = question(DEVICES);
 
     let b = Browser::start(1000).await;
-    b.open("#/review").await;
+    b.open("dpo/#/review").await;
     b.choose_file(OPEN_FOR_REVIEW, &path).await;
     b.find(&heading("The practice's check")).await;
     // The file chooser is the browser's own dialog; from the first question on, Tab does it all.

@@ -183,7 +183,7 @@ async fn a_loaded_config_fills_the_form_and_shows_each_problem_where_it_is() {
     }"##;
     std::fs::write(&path, broken).unwrap();
     let b = Browser::start(1000).await;
-    b.open("#/setup").await;
+    b.open("dpo/#/setup").await;
     b.heading_is(SETUP).await;
     b.choose_file(LOAD, &path).await;
     b.announces("config.json is loaded. It has 6 problems").await;
@@ -217,7 +217,7 @@ async fn a_loaded_config_fills_the_form_and_shows_each_problem_where_it_is() {
 #[tokio::test]
 async fn on_a_phone_the_setup_screen_fits() {
     let b = Browser::start(320).await;
-    b.open("#/setup").await;
+    b.open("dpo/#/setup").await;
     b.heading_is(SETUP).await;
     // What the publisher types is drawn as text, and a right-to-left
     // override in it cannot turn the widget's own words around.

@@ -240,8 +240,17 @@ async fn every_control_is_named_in_context_on_every_screen() {
           const legend = group && group.querySelector('legend');
           return (legend ? A.norm(legend.innerText) + ': ' : '') + A.name(el);
         });";
-    let mut screens =
-        vec!["#/", "#/about", "#/tool", "#/summary", "#/assessments", "#/compare", "#/review", "#/log", "#/setup"];
+    let mut screens = vec![
+        "#/",
+        "#/about",
+        "#/tool",
+        "#/summary",
+        "#/assessments",
+        "#/compare",
+        "dpo/#/review",
+        "dpo/#/log",
+        "dpo/#/setup",
+    ];
     let sections: Vec<String> =
         video_tool_check::content::Content::builtin().sections.iter().map(|s| format!("#/section/{}", s.id)).collect();
     screens.extend(sections.iter().map(String::as_str));

@@ -5,11 +5,14 @@ mod support;
 
 /// Fails the build when the compressed download grows past this. Issue 14
 /// set the budget at 250 KB gzip. Moving to serde, serde_path_to_error and
-/// stable Rust (and keyed lists) took the widget to 259 KB, and isolating
-/// typed text (issue 18) to 262 KB, so the guard sits just above that, and
-/// growth stays a decision, not an accident: see the README for the figures
-/// and what each part costs.
-const GUARD_GZIP_BYTES: usize = 265 * 1024;
+/// stable Rust (and keyed lists) took the widget to 259 KB, isolating typed
+/// text (issue 18) to 262 KB, the sourced guidance 2026.12.1 with its source
+/// register and evidence map (issue 15; the guidance alone is 37 KB gzip) to
+/// 289 KB, and the practice's side of the DPO's review and the yearly review
+/// (issue 16) to 305 KB. The DPO's own tools are a page of their own
+/// (`dist/dpo/`), which practices do not download. The guard sits just above,
+/// so growth stays a decision, not an accident: see the README.
+const GUARD_GZIP_BYTES: usize = 308 * 1024;
 
 #[test]
 fn the_compressed_download_stays_within_its_guard() {

@@ -17,13 +17,16 @@ pub mod browser;
 pub mod browser_storage;
 mod common;
 mod compare;
+#[cfg(feature = "dpo")]
 mod log;
 pub mod messages;
 mod publisher;
+#[cfg(feature = "dpo")]
 mod review;
 pub mod route;
 mod router;
 mod section;
+#[cfg(feature = "dpo")]
 mod setup;
 mod start;
 mod summary;

@@ -37,6 +37,16 @@ impl Screen {
         }
     }
 
+    /// A link to a screen of the DPO's tools: on their own page, `dpo/`,
+    /// from the practices' widget, and within the page in the DPO's.
+    pub fn dpo_href(&self) -> String {
+        if cfg!(feature = "dpo") {
+            self.to_hash()
+        } else {
+            format!("dpo/{}", self.to_hash())
+        }
+    }
+
     pub fn to_hash(&self) -> String {
         match self {
             Screen::Start => "#/".to_string(),

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use super::browser::focus_heading;
 use super::route::Screen;
-use super::{about, assessments, compare, log, review, section, setup, start, summary, tool, AppState};
+use super::{about, assessments, compare, section, start, summary, tool, AppState};
+#[cfg(feature = "dpo")]
+use super::{log, review, setup};
 
 pub fn location_hash() -> String {
     window().location().hash().unwrap_or_default()
@@ -57,8 +59,19 @@ pub fn CurrentScreen() -> impl IntoView {
             None => ().into_any(),
         },
         Screen::Summary => view! { <summary::SummaryScreen/> }.into_any(),
+        #[cfg(feature = "dpo")]
         Screen::Review => view! { <review::ReviewScreen/> }.into_any(),
+        #[cfg(feature = "dpo")]
         Screen::Log => view! { <log::LogScreen/> }.into_any(),
+        #[cfg(feature = "dpo")]
         Screen::Setup => view! { <setup::SetupScreen/> }.into_any(),
+        // The practices' widget does not carry the DPO's tools: they are on
+        // their own page (see `Screen::dpo_href`).
+        #[cfg(not(feature = "dpo"))]
+        screen @ (Screen::Review | Screen::Log | Screen::Setup) => view! {
+            <h1 tabindex="-1">"The tools for DPOs are on their own page"</h1>
+            <p><a class="nhsuk-link" href=screen.dpo_href()>"Open the tools for DPOs"</a></p>
+        }
+        .into_any(),
     }
 }

@@ -95,9 +95,9 @@ pub fn StartScreen() -> impl IntoView {
 
         <div class="vtc-no-print">
             <h2>"For DPOs and publishers"</h2>
-            <p><a class="nhsuk-link" href="#/review">"Review a practice's check"</a></p>
-            <p><a class="nhsuk-link" href="#/log">"Your log of approved video tools"</a></p>
-            <p><a class="nhsuk-link" href=Screen::Setup.to_hash()>"Set up this widget for your organisation"</a></p>
+            <p><a class="nhsuk-link" href=Screen::Review.dpo_href()>"Review a practice's check"</a></p>
+            <p><a class="nhsuk-link" href=Screen::Log.dpo_href()>"Your log of approved video tools"</a></p>
+            <p><a class="nhsuk-link" href=Screen::Setup.dpo_href()>"Set up this widget for your organisation"</a></p>
         </div>
 
         <details class="nhsuk-details">

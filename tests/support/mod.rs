@@ -22,9 +22,9 @@ pub const MOUNT: &str = "/widgets/video-check/";
 
 /// Whether a file in `dist/` counts toward the widget's own download, for the
 /// size guard and the benchmark alike: `embed.js` is loaded by the host page,
-/// not by the widget.
+/// not by the widget, and the DPO's tools in `dist/dpo/` are a page of their own.
 pub fn counts_toward_download(file_name: &str) -> bool {
-    file_name != "embed.js"
+    file_name != "embed.js" && file_name != "dpo"
 }
 
 /// Bytes after gzip at its best level, as the size guard and the benchmark count them.
@@ -131,15 +131,13 @@ fn serve_one(
     }
     log.lock().unwrap().push(if method == "GET" { path.clone() } else { format!("{method} {path}") });
     let clean = path.split(['?', '#']).next().unwrap_or("");
-    let relative = clean.strip_prefix(MOUNT).map(|r| if r.is_empty() { "index.html" } else { r });
+    // A folder's address serves its index.html, as static hosts do: the DPO's tools are at dpo/.
+    let index = |r: &str| if r.is_empty() || r.ends_with('/') { format!("{r}index.html") } else { r.to_string() };
+    let relative = clean.strip_prefix(MOUNT).map(index);
     let added = relative
-        .and_then(|r| extra.iter().find(|(p, _)| p == r))
+        .and_then(|r| extra.iter().find(|(p, _)| *p == r))
         .map(|(p, body)| (dist.join(p), body.clone().into_bytes()));
-    let file = clean
-        .strip_prefix(MOUNT)
-        .filter(|rest| !rest.contains(".."))
-        .map(|rest| if rest.is_empty() { "index.html" } else { rest })
-        .map(|rest| dist.join(rest));
+    let file = clean.strip_prefix(MOUNT).filter(|rest| !rest.contains("..")).map(|rest| dist.join(index(rest)));
     let (status, body, kind) = match added.or_else(|| file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b)))) {
         Some((f, body)) => {
             let kind = match f.extension().and_then(|e| e.to_str()) {
