@@ -274,3 +274,25 @@ async fn a_dpo_can_review_with_the_keyboard_alone() {
     assert!(report.contains("<bdi>Managed laptops only, checked on a visit.</bdi>"));
     b.close().await;
 }
+
+#[tokio::test]
+async fn the_review_fits_a_phone_screen() {
+    let post = TempDir::new("phone-post");
+    let path = post.0.join("practice.json");
+    let a = practice_check();
+    let summary = video_tool_check::summary::DpoSummary::new(&a, Content::builtin(), "2026-12-01");
+    std::fs::write(&path, video_tool_check::export::file::json(&a, &summary, "")).unwrap();
+    let b = Browser::start(320).await;
+    b.open("dpo/#/review").await;
+    b.choose_file(OPEN_FOR_REVIEW, &path).await;
+    b.find(&heading("The practice's check")).await;
+    let devices = question(DEVICES);
+    b.click(&disclosure("Record your decision").starting().in_item_containing(devices)).await;
+    b.click(&radio("Your decision", "Needs changes").in_item_containing(devices)).await;
+    b.find(&field("Your condition for this action").starting().in_item_containing(devices)).await;
+    let sideways = b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth").await;
+    assert_eq!(sideways.as_i64(), Some(0), "the review scrolls sideways at 320px");
+    b.assert_accessible("the review on a phone").await;
+    b.screenshot("51-review-320").await;
+    b.close().await;
+}

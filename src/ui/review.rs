@@ -364,9 +364,10 @@ pub fn ReviewScreen() -> impl IntoView {
             {sections}
             <OverallDecision/>
             <h2>"Send your review"</h2>
-            <div class="vtc-actions">
+            <p>"First download the reviewed report. Then email the practice: your email program opens with your decision and conditions. Attach the report before you send it."</p>
+            <div class="vtc-actions nhsuk-u-margin-bottom-4">
                 <button type="button" class="nhsuk-button" on:click=save_report>"Download the reviewed report"</button>
-                {move || email::reply_mailto(&summary.get()).map(|href| view! { <a class="nhsuk-link" href=href>"Email the practice"</a> })}
+                {move || email::reply_mailto(&summary.get()).map(|href| view! { <a class="nhsuk-button nhsuk-button--secondary" href=href>"Email the practice"</a> })}
             </div>
             {move || summary.with(|s| s.contact_email.is_empty()).then(|| view! {
                 <p class="vtc-sources">"The practice gave no email address. Add it to your email before you send it."</p>
