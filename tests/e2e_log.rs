@@ -265,3 +265,29 @@ async fn when_storage_is_full_the_dpo_is_told_and_nothing_is_lost() {
     b.assert_accessible("the log that could not be saved").await;
     b.close().await;
 }
+
+/// A log saved by a newer version is kept as it is: this version says so,
+/// offers it as a download, and saves nothing over it.
+#[tokio::test]
+async fn a_newer_versions_log_is_never_written_over() {
+    let b = Browser::start(1000).await;
+    b.open("").await;
+    let newer = r#"{"format":"video-tool-check/dpo-log","version":2,"entries":{"teams":"approved"}}"#;
+    let key = video_tool_check::storage::DPO_LOG_KEY;
+    b.js(&format!("localStorage.setItem('{key}', {}); return true;", serde_json::to_string(newer).unwrap())).await;
+    b.open("#/log").await;
+    b.heading_is(LOG).await;
+    let warning = b.section_text("We could not read your saved log").await;
+    assert!(warning.contains("newer version of Video Tool Check (format 2)"), "{warning}");
+    assert!(warning.contains("this page will not save over it"), "{warning}");
+    b.choose(WHICH_TOOL, "Whereby").await;
+    b.choose(DECISION, "Under review").await;
+    b.click(&button("Add to your log")).await;
+    b.find(&region("Your log is not saved")).await;
+    b.items_are(ENTRIES, 1).await;
+    assert_eq!(b.stored(key).await.as_str(), Some(newer), "the newer log was written over");
+    b.click(&button("Download the saved log")).await;
+    let (_, saved) = b.downloaded(".json").await;
+    assert_eq!(saved, newer);
+    b.close().await;
+}

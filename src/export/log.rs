@@ -29,7 +29,8 @@ struct ConfigFile<'a> {
 /// fill in. `config::parse` reads it back with no problem.
 pub fn config_json(log: &DpoLog, content: &Content, today: &str) -> String {
     let config = Config {
-        publisher: log.publisher.trim().to_string(),
+        // The widget reads at most 200 characters of a publisher's name.
+        publisher: log.publisher.trim().chars().take(200).collect::<String>().trim().to_string(),
         approved_tools: log.list(content).into_iter().cloned().collect(),
         ..Config::default()
     };
@@ -204,6 +205,9 @@ mod tests {
             assert_eq!(config.publisher, log.publisher.trim());
             assert_eq!(config.approved_tools, log.list(content).into_iter().cloned().collect::<Vec<_>>());
         }
+        let long = DpoLog { publisher: "x".repeat(300), ..sample() };
+        let (c, problems) = parse(&config_json(&long, content, "2026-12-02"), content);
+        assert!(problems.is_empty() && c.publisher.len() == 200, "{problems:?}");
         let c = parse(&config_json(&sample(), content, "2026-12-02"), content).0;
         assert_eq!(c.log_entry("teams").unwrap().status, Approval::ApprovedWithConditions);
         assert_eq!(c.log_entry("pexip").unwrap().status, Approval::UnderReview);
