@@ -275,7 +275,7 @@ async fn a_newer_versions_log_is_never_written_over() {
     let newer = r#"{"format":"video-tool-check/dpo-log","version":2,"entries":{"teams":"approved"}}"#;
     let key = video_tool_check::storage::DPO_LOG_KEY;
     b.js(&format!("localStorage.setItem('{key}', {}); return true;", serde_json::to_string(newer).unwrap())).await;
-    b.open("#/log").await;
+    b.open("dpo/#/log").await;
     b.heading_is(LOG).await;
     let warning = b.section_text("We could not read your saved log").await;
     assert!(warning.contains("newer version of Video Tool Check (format 2)"), "{warning}");
