@@ -50,9 +50,7 @@ impl Approval {
             Approval::UnderReview => "Under review",
         }
     }
-}
 
-impl Approval {
     pub const ALL: [Approval; 4] =
         [Approval::Approved, Approval::ApprovedWithConditions, Approval::NotApproved, Approval::UnderReview];
 

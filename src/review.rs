@@ -82,6 +82,11 @@ impl Verdict {
 }
 
 impl Decision {
+    /// A verdict with nothing else said yet.
+    pub fn new(verdict: Verdict) -> Decision {
+        Decision { verdict, reason: String::new(), condition: String::new(), due: String::new() }
+    }
+
     /// "Your DPO: Needs changes. …", with the DPO's own words isolated.
     pub fn sentence(&self) -> String {
         use crate::user_text::isolate;

@@ -178,8 +178,8 @@ async fn another_tool_by_name_works_on_a_phone_sized_screen() {
     assert!(errors.contains("Answer: "), "{errors}");
     b.assert_accessible("a section's error summary at 320px").await;
     // Nothing is wider than the screen.
-    let overflow = b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth").await;
-    assert_eq!(overflow.as_i64(), Some(0), "the page scrolls sideways at 320px");
+    let overflow = b.sideways_scroll().await;
+    assert_eq!(overflow, 0, "the page scrolls sideways at 320px");
     b.screenshot("07-phone-section").await;
     b.open("#/summary").await;
     assert!(b.definition("Video tool").await.contains("<b>Pexip</b>"));

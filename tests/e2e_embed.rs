@@ -293,11 +293,11 @@ async fn embedded_on_a_phone_nothing_scrolls_sideways() {
         enter_frame(&b).await;
         b.js(&format!("location.hash = '{hash}'; return true;")).await;
         b.heading_is(screen).await;
-        let overflow = b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth").await;
-        assert_eq!(overflow.as_i64(), Some(0), "{hash} scrolls sideways inside the frame at 320px");
+        let overflow = b.sideways_scroll().await;
+        assert_eq!(overflow, 0, "{hash} scrolls sideways inside the frame at 320px");
         b.client.enter_parent_frame().await.unwrap();
-        let overflow = b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth").await;
-        assert_eq!(overflow.as_i64(), Some(0), "the host page scrolls sideways at 320px on {hash}");
+        let overflow = b.sideways_scroll().await;
+        assert_eq!(overflow, 0, "the host page scrolls sideways at 320px on {hash}");
     }
     b.screenshot("16-embedded-phone").await;
     b.close().await;

@@ -122,13 +122,12 @@ async fn the_guidance_notes_fit_a_phone_screen() {
     b.text_with(&check, "Evidence for your DPO:").await;
     // Long addresses of second-hand copies wrap rather than push the page
     // sideways, for every check of every tool and the tool's own facts.
-    let overflow = "document.querySelectorAll('details').forEach(d => d.open = true);
-        return document.documentElement.scrollWidth - document.documentElement.clientWidth";
+    let open_every_note = "document.querySelectorAll('details').forEach(d => d.open = true); return true;";
     // The probe sees overflow when there is some: a long unbroken address in a note.
     b.js("const p = document.createElement('p'); p.id = 'probe'; p.textContent = 'https://' + 'x'.repeat(200);
           document.querySelector('main, body').append(p); return true;")
         .await;
-    assert!(b.js(overflow).await.as_i64() > Some(0), "the probe cannot see a page that scrolls sideways");
+    assert!(b.sideways_scroll().await > 0, "the probe cannot see a page that scrolls sideways");
     b.js("document.getElementById('probe').remove(); return true;").await;
     for tool in content.tools {
         let mut a = video_tool_check::assessment::Assessment::default();
@@ -136,7 +135,8 @@ async fn the_guidance_notes_fit_a_phone_screen() {
         a.dpia.decision = Some(video_tool_check::assessment::DpiaDecision::Needed);
         a.tool = Some(video_tool_check::assessment::ToolChoice::Listed(tool.id.into()));
         b.seed(&video_tool_check::library::Library::with(a.clone(), "a1", "2026-12-02"), "#/tool").await;
-        assert_eq!(b.js(overflow).await.as_i64(), Some(0), "{} scrolls sideways at 320px", tool.id);
+        b.js(open_every_note).await;
+        assert_eq!(b.sideways_scroll().await, 0, "{} scrolls sideways at 320px", tool.id);
         for section in a.sections(content) {
             b.open(&format!("#/section/{}", section.id)).await;
             let title = if section.id == "tool-settings" {
@@ -145,8 +145,8 @@ async fn the_guidance_notes_fit_a_phone_screen() {
                 section.title.into()
             };
             b.heading_is(&title).await;
-            let sideways = b.js(overflow).await;
-            assert_eq!(sideways.as_i64(), Some(0), "{} for {} scrolls sideways at 320px", section.id, tool.id);
+            b.js(open_every_note).await;
+            assert_eq!(b.sideways_scroll().await, 0, "{} for {} scrolls sideways at 320px", section.id, tool.id);
         }
     }
     b.open("#/section/safe-use").await;

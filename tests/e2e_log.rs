@@ -31,25 +31,13 @@ async fn today(b: &Browser) -> String {
 /// Presses a key on what `q` finds, as a keyboard user would once Tab has got there.
 async fn press(b: &Browser, q: &support::Query, keys: &str) {
     b.focus(q).await;
-    b.find(q).await.send_keys(keys).await.unwrap();
-}
-
-async fn sideways_scroll(b: &Browser) -> i64 {
-    b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth").await.as_i64().unwrap()
+    b.press_keys(keys).await;
 }
 
 /// Every control on the screen has a name, and no two share one: the
 /// repeated Change and Remove buttons say which tool each is for.
 async fn assert_every_control_has_a_name_of_its_own(b: &Browser) {
-    let names = "
-        const controls = A.all(document).filter((el) => A.shown(el) &&
-            ['button', 'link', 'textbox', 'checkbox', 'radio', 'combobox', 'file', 'summary'].includes(A.role(el)));
-        return controls.map((el) => {
-          const group = el.type === 'radio' ? el.closest('fieldset') : null;
-          const legend = group && group.querySelector('legend');
-          return (legend ? A.norm(legend.innerText) + ': ' : '') + A.name(el);
-        });";
-    let found: Vec<String> = serde_json::from_value(b.a11y(names, vec![]).await).unwrap();
+    let found = b.control_names().await;
     assert!(found.contains(&"Change Microsoft Teams".to_string()), "{found:?}");
     assert!(found.iter().all(|n| !n.trim().is_empty() && !n.ends_with(": ")), "controls without a name: {found:?}");
     let mut repeated: Vec<&String> = found.iter().filter(|n| found.iter().filter(|m| m == n).count() > 1).collect();
@@ -231,13 +219,13 @@ async fn at_phone_width_the_log_and_its_page_fit_without_sideways_scrolling() {
     b.choose(WHICH_TOOL, "Another tool").await;
     b.click(&button("Add to your log")).await;
     b.error_summary().await;
-    assert_eq!(sideways_scroll(&b).await, 0, "the log scrolls sideways at 320px");
+    assert_eq!(b.sideways_scroll().await, 0, "the log scrolls sideways at 320px");
     b.assert_accessible("the log at 320px").await;
     b.screenshot("log-320").await;
 
     b.client.goto(&format!("{}our-log.html", b.server.url())).await.unwrap();
     b.heading_is("Our log of approved video tools").await;
-    assert_eq!(sideways_scroll(&b).await, 0, "the published log scrolls sideways at 320px");
+    assert_eq!(b.sideways_scroll().await, 0, "the published log scrolls sideways at 320px");
     b.assert_accessible("the published log at 320px").await;
     b.screenshot("log-page-320").await;
     b.close().await;

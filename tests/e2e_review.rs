@@ -198,10 +198,6 @@ async fn a_check_a_year_old_is_due_and_this_years_review_asks_again_what_changed
     b.close().await;
 }
 
-async fn press(b: &Browser, keys: &str) {
-    b.client.active_element().await.unwrap().send_keys(keys).await.unwrap();
-}
-
 #[tokio::test]
 async fn a_dpo_can_review_with_the_keyboard_alone() {
     use fantoccini::key::Key;
@@ -235,37 +231,37 @@ async fn a_dpo_can_review_with_the_keyboard_alone() {
         let tab = Key::Tab.to_string();
         match role {
             "summary" if !opened && name.starts_with("Record your decision") && name.contains(devices) => {
-                press(&b, &Key::Enter.to_string()).await;
+                b.press_keys(&Key::Enter.to_string()).await;
                 opened = true;
-                press(&b, &tab).await;
+                b.press_keys(&tab).await;
             }
             // Space picks the focused, first, choice: Accepted.
             "radio" if opened && !decided && name == "Accepted" => {
-                press(&b, " ").await;
+                b.press_keys(" ").await;
                 decided = true;
                 b.find(&field("Reason").starting().in_item_containing(devices)).await;
-                press(&b, &tab).await;
+                b.press_keys(&tab).await;
             }
             "textbox" if decided && !reasoned && name.starts_with("Reason") => {
-                press(&b, "Managed laptops only, checked on a visit.").await;
+                b.press_keys("Managed laptops only, checked on a visit.").await;
                 reasoned = true;
-                press(&b, &tab).await;
+                b.press_keys(&tab).await;
             }
             "radio" if !overall && name == "Approved" => {
-                press(&b, " ").await;
+                b.press_keys(" ").await;
                 overall = true;
-                press(&b, &tab).await;
+                b.press_keys(&tab).await;
             }
             "textbox" if overall && !named && name == "Your name" => {
-                press(&b, "Kay Board").await;
+                b.press_keys("Kay Board").await;
                 named = true;
-                press(&b, &tab).await;
+                b.press_keys(&tab).await;
             }
             "button" if name == "Download the reviewed report" => {
-                press(&b, &Key::Enter.to_string()).await;
+                b.press_keys(&Key::Enter.to_string()).await;
                 break;
             }
-            _ => press(&b, &tab).await,
+            _ => b.press_keys(&tab).await,
         }
     }
     assert!(opened && decided && reasoned && overall && named, "a step was never reached by Tab");
@@ -290,8 +286,8 @@ async fn the_review_fits_a_phone_screen() {
     b.click(&disclosure("Record your decision").starting().in_item_containing(devices)).await;
     b.click(&radio("Your decision", "Needs changes").in_item_containing(devices)).await;
     b.find(&field("Your condition for this action").starting().in_item_containing(devices)).await;
-    let sideways = b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth").await;
-    assert_eq!(sideways.as_i64(), Some(0), "the review scrolls sideways at 320px");
+    let sideways = b.sideways_scroll().await;
+    assert_eq!(sideways, 0, "the review scrolls sideways at 320px");
     b.assert_accessible("the review on a phone").await;
     b.screenshot("51-review-320").await;
     b.close().await;

@@ -226,8 +226,8 @@ async fn on_a_phone_the_setup_screen_fits() {
     assert!(!preview.contains('\u{202e}'), "{preview}");
     b.fill("Where will you publish the widget?", "https://example.org/widgets/video-check/").await;
     b.find(&field("Embed code")).await;
-    let overflow = b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth").await;
-    assert_eq!(overflow.as_i64(), Some(0), "the setup screen scrolls sideways at 320px");
+    let overflow = b.sideways_scroll().await;
+    assert_eq!(overflow, 0, "the setup screen scrolls sideways at 320px");
     b.assert_accessible("the setup screen on a phone").await;
     b.screenshot("setup-5-phone").await;
     b.close().await;

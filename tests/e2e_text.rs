@@ -232,14 +232,6 @@ async fn every_control_is_named_in_context_on_every_screen() {
     lib.add(plans, "Three actions", "a3".into(), "2026-11-24");
     b.seed(&lib, "#/").await;
 
-    let names = "
-        const controls = A.all(document).filter((el) => A.shown(el) &&
-            ['button', 'link', 'textbox', 'checkbox', 'radio', 'combobox', 'file', 'summary'].includes(A.role(el)));
-        return controls.map((el) => {
-          const group = el.type === 'radio' ? el.closest('fieldset') : null;
-          const legend = group && group.querySelector('legend');
-          return (legend ? A.norm(legend.innerText) + ': ' : '') + A.name(el);
-        });";
     let mut screens = vec![
         "#/",
         "#/about",
@@ -261,7 +253,7 @@ async fn every_control_is_named_in_context_on_every_screen() {
             b.click(&support::checkbox("Zoom")).await;
             b.find(&button("Check Zoom")).await;
         }
-        let found: Vec<String> = serde_json::from_value(b.a11y(names, vec![]).await).unwrap();
+        let found = b.control_names().await;
         assert!(found.len() > 1, "{hash}: no controls found");
         let unnamed: Vec<&String> = found.iter().filter(|n| n.trim().is_empty() || n.ends_with(": ")).collect();
         assert!(unnamed.is_empty(), "{hash}: controls without a name");

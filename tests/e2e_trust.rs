@@ -89,10 +89,6 @@ async fn runs_under_a_strict_csp_and_asks_only_for_its_own_files() {
     b.close().await;
 }
 
-async fn press(b: &Browser, keys: &str) {
-    b.client.active_element().await.unwrap().send_keys(keys).await.unwrap();
-}
-
 #[tokio::test]
 async fn a_whole_assessment_can_be_done_with_the_keyboard_alone() {
     let b = Browser::start(1000).await;
@@ -115,31 +111,31 @@ async fn a_whole_assessment_can_be_done_with_the_keyboard_alone() {
             // From the task list, the first task.
             "link" if heading == "Check a video tool" => {
                 if name == "About you" {
-                    press(&b, &Key::Enter.to_string()).await;
+                    b.press_keys(&Key::Enter.to_string()).await;
                     b.heading_is("About you").await;
                 } else {
-                    press(&b, &Key::Tab.to_string()).await;
+                    b.press_keys(&Key::Tab.to_string()).await;
                 }
             }
             // An unanswered question: Space picks the focused (first) choice.
             "radio" if !f["answered"].as_bool().unwrap() => {
-                press(&b, " ").await;
-                press(&b, &Key::Tab.to_string()).await;
+                b.press_keys(" ").await;
+                b.press_keys(&Key::Tab.to_string()).await;
             }
             "textbox" if f["value"].as_str() == Some("") => {
                 if let Some((_, text)) = typed.iter().find(|(label, _)| *label == name) {
-                    press(&b, text).await;
+                    b.press_keys(text).await;
                 }
-                press(&b, &Key::Tab.to_string()).await;
+                b.press_keys(&Key::Tab.to_string()).await;
             }
             "button" if name == "Save and continue" => {
-                press(&b, &Key::Enter.to_string()).await;
+                b.press_keys(&Key::Enter.to_string()).await;
                 b.leaves(&heading).await;
                 // Focus moves to the new screen's heading.
                 let now = b.h1().await;
                 b.focus_reaches(&support::heading(&now).level(1), &format!("Enter on Continue on {heading}")).await;
             }
-            _ => press(&b, &Key::Tab.to_string()).await,
+            _ => b.press_keys(&Key::Tab.to_string()).await,
         }
     }
     let outcome = b.outcome().await;
@@ -151,7 +147,7 @@ async fn a_whole_assessment_can_be_done_with_the_keyboard_alone() {
 /// Moves focus to what `q` describes, as Tab would, and presses `key`.
 async fn focus_and_press(b: &Browser, q: &Query, key: Key) {
     b.focus(q).await;
-    press(b, &key.to_string()).await;
+    b.press_keys(&key.to_string()).await;
 }
 
 // A button that asks "are you sure?" is replaced by the question. Focus must
@@ -164,10 +160,10 @@ async fn questions_before_deleting_keep_the_keyboard_in_place() {
     b.heading_is("Check a video tool").await;
     focus_and_press(&b, &button("Start again"), Key::Enter).await;
     b.focus_reaches(&heading("Delete your answers?"), "Start again").await;
-    press(&b, &Key::Tab.to_string()).await;
+    b.press_keys(&Key::Tab.to_string()).await;
     b.focus_reaches(&button("Yes, delete my answers"), "Tab in the question").await;
-    press(&b, &Key::Tab.to_string()).await;
-    press(&b, &Key::Enter.to_string()).await;
+    b.press_keys(&Key::Tab.to_string()).await;
+    b.press_keys(&Key::Enter.to_string()).await;
     b.focus_reaches(&button("Start again"), "No, keep my answers").await;
     assert!(!b.shows(&heading("Delete your answers?")).await, "the question is still shown");
 
@@ -180,9 +176,9 @@ async fn questions_before_deleting_keep_the_keyboard_in_place() {
     let blank = "No tool chosen yet";
     focus_and_press(&b, &button("Rename").starting().in_item(blank), Key::Enter).await;
     b.focus_reaches(&field("New name").starting().in_item(blank), "Rename").await;
-    press(&b, "Zoom check").await;
-    press(&b, &Key::Tab.to_string()).await;
-    press(&b, &Key::Enter.to_string()).await;
+    b.press_keys("Zoom check").await;
+    b.press_keys(&Key::Tab.to_string()).await;
+    b.press_keys(&Key::Enter.to_string()).await;
     let row = "Zoom check";
     b.focus_reaches(&button("Rename").starting().in_item(row), "Save name").await;
     assert!(b.text(&item(row)).await.contains("Zoom check"));
@@ -191,18 +187,18 @@ async fn questions_before_deleting_keep_the_keyboard_in_place() {
     let question = heading("Delete Zoom check?");
     focus_and_press(&b, &delete, Key::Enter).await;
     b.focus_reaches(&question, "Delete").await;
-    press(&b, &Key::Tab.to_string()).await;
-    press(&b, &Key::Tab.to_string()).await;
-    press(&b, &Key::Enter.to_string()).await;
+    b.press_keys(&Key::Tab.to_string()).await;
+    b.press_keys(&Key::Tab.to_string()).await;
+    b.press_keys(&Key::Enter.to_string()).await;
     b.focus_reaches(&delete, "No, keep it").await;
 
-    press(&b, &Key::Enter.to_string()).await;
+    b.press_keys(&Key::Enter.to_string()).await;
     b.focus_reaches(&question, "Delete again").await;
-    press(&b, &Key::Tab.to_string()).await;
-    press(&b, &Key::Enter.to_string()).await;
+    b.press_keys(&Key::Tab.to_string()).await;
+    b.press_keys(&Key::Enter.to_string()).await;
     b.focus_reaches(&button("Undo"), "Yes, delete it").await;
     assert!(!b.shows(&item(row)).await, "the assessment was not deleted");
-    press(&b, &Key::Enter.to_string()).await;
+    b.press_keys(&Key::Enter.to_string()).await;
     b.focus_reaches(&delete, "Undo").await;
     assert!(b.shows(&item(row)).await, "undo did not bring the assessment back");
 
@@ -217,16 +213,16 @@ async fn questions_before_deleting_keep_the_keyboard_in_place() {
     focus_and_press(&b, &remove, Key::Enter).await;
     b.focus_reaches(&question, "Remove everything").await;
     b.assert_accessible("the remove-everything question").await;
-    press(&b, &Key::Tab.to_string()).await;
-    press(&b, &Key::Tab.to_string()).await;
-    press(&b, &Key::Enter.to_string()).await;
+    b.press_keys(&Key::Tab.to_string()).await;
+    b.press_keys(&Key::Tab.to_string()).await;
+    b.press_keys(&Key::Enter.to_string()).await;
     b.focus_reaches(&remove, "No, keep them").await;
     assert_eq!(rows().await.len(), before + 1, "No removed something");
 
     focus_and_press(&b, &remove, Key::Enter).await;
     b.focus_reaches(&question, "Remove everything again").await;
-    press(&b, &Key::Tab.to_string()).await;
-    press(&b, &Key::Enter.to_string()).await;
+    b.press_keys(&Key::Tab.to_string()).await;
+    b.press_keys(&Key::Enter.to_string()).await;
     b.focus_reaches(&remove, "Yes, remove everything").await;
     assert_eq!(rows().await.len(), 1, "one blank assessment is left");
     b.announces("has been removed").await;
@@ -414,9 +410,8 @@ async fn narrow_and_zoomed_screens_never_scroll_sideways() {
                 }
                 b.find(&region("Your tools side by side")).await;
             }
-            let overflow =
-                b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth").await;
-            assert_eq!(overflow.as_i64(), Some(0), "{name} scrolls sideways at {width}px");
+            let overflow = b.sideways_scroll().await;
+            assert_eq!(overflow, 0, "{name} scrolls sideways at {width}px");
             b.screenshot(&format!("w{width}-{name}")).await;
         }
         b.close().await;

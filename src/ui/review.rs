@@ -17,18 +17,6 @@ use crate::export::{email, file::ImportError, report};
 use crate::review::{a_year_after, Decision, DpoReview, Overall, Verdict};
 use crate::summary::{long_date, DpoSummary};
 
-const APPROVALS: [Approval; 4] =
-    [Approval::Approved, Approval::ApprovedWithConditions, Approval::NotApproved, Approval::UnderReview];
-
-fn approval_key(a: Approval) -> &'static str {
-    match a {
-        Approval::Approved => "approved",
-        Approval::ApprovedWithConditions => "approved-with-conditions",
-        Approval::NotApproved => "not-approved",
-        Approval::UnderReview => "under-review",
-    }
-}
-
 /// Changes the review of the current assessment, starting one if need be.
 fn edit_review(a: super::Current, change: impl FnOnce(&mut DpoReview)) {
     a.update(|a| {
@@ -66,9 +54,9 @@ fn CheckDecision(check: &'static Check) -> impl IntoView {
                     <input class="nhsuk-radios__input" id=input.clone() name=format!("{id}-verdict") type="radio"
                         prop:checked=move || decision().is_some_and(|d| d.verdict == v)
                         on:change=move |_| edit_review(a, |r| {
-                            let kept = r.decisions.get(id).cloned();
-                            let d = Decision { verdict: v, ..kept.unwrap_or(Decision { verdict: v, reason: String::new(), condition: String::new(), due: String::new() }) };
-                            r.decisions.insert(id.to_string(), d);
+                            // A new verdict keeps the reason and condition already typed.
+                            let d = r.decisions.get(id).cloned().unwrap_or_else(|| Decision::new(v));
+                            r.decisions.insert(id.to_string(), Decision { verdict: v, ..d });
                         })/>
                     <label class="nhsuk-label nhsuk-radios__label" for=input>{v.label()}</label>
                 </div>
@@ -145,10 +133,10 @@ fn OverallDecision() -> impl IntoView {
     let a = expect_context::<AppState>().assessment;
     let review = move || a.with(|a| a.review.clone().unwrap_or_default());
     let chosen = move || review().overall.map(|o| o.decision);
-    let radios = APPROVALS
+    let radios = Approval::ALL
         .into_iter()
         .map(|choice| {
-            let input = format!("overall-{}", approval_key(choice));
+            let input = format!("overall-{}", choice.key());
             view! {
                 <div class="nhsuk-radios__item">
                     <input class="nhsuk-radios__input" id=input.clone() name="overall" type="radio"

@@ -609,6 +609,20 @@ impl Browser {
         found.unwrap_or_else(|| panic!("no task {task:?} in {tasks:?}")).1.clone()
     }
 
+    /// The name of every control on view, a radio's with its question
+    /// before it ("Question: Yes"), as a screen reader user hears them.
+    pub async fn control_names(&self) -> Vec<String> {
+        let names = "
+            const controls = A.all(document).filter((el) => A.shown(el) &&
+                ['button', 'link', 'textbox', 'checkbox', 'radio', 'combobox', 'file', 'summary'].includes(A.role(el)));
+            return controls.map((el) => {
+              const group = el.type === 'radio' ? el.closest('fieldset') : null;
+              const legend = group && group.querySelector('legend');
+              return (legend ? A.norm(legend.innerText) + ': ' : '') + A.name(el);
+            });";
+        serde_json::from_value(self.a11y(names, vec![]).await).unwrap()
+    }
+
     /// What has keyboard focus: `role`, `name`, `level` (headings), `tag`,
     /// `type`, `value`, `answered` (a radio whose group has an answer),
     /// `item` (the heading of the list item it is in) and `h1` (the page's).

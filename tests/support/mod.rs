@@ -309,6 +309,17 @@ impl Browser {
         self.h1().await;
     }
 
+    /// How much wider than the window the page is: 0 when nothing scrolls sideways.
+    pub async fn sideways_scroll(&self) -> i64 {
+        let v = self.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth").await;
+        v.as_i64().expect("a number")
+    }
+
+    /// Sends `keys` to whatever has keyboard focus, as a keyboard does.
+    pub async fn press_keys(&self, keys: &str) {
+        self.client.active_element().await.unwrap().send_keys(keys).await.unwrap();
+    }
+
     /// Opens the widget at `hash` and waits for its first screen's heading.
     pub async fn open(&self, hash: &str) {
         self.client.goto(&format!("{}{hash}", self.server.url())).await.unwrap();
