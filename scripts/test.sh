@@ -27,7 +27,7 @@ say "Component tests in headless Chromium"
 WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --offline --target wasm32-unknown-unknown --test components
 
 say "End-to-end tests against dist/ in Chromium"
-cargo test --offline --test e2e --test e2e_files --test e2e_embed --test e2e_trust --test e2e_text --test e2e_guidance --test e2e_review --test e2e_log --test e2e_setup -- --test-threads=2
+cargo test --offline --test e2e --test e2e_files --test e2e_embed --test e2e_trust --test e2e_text --test e2e_guidance --test e2e_review --test e2e_log --test e2e_setup --test e2e_first_screen --test e2e_offline -- --test-threads=2
 
 say "Download size guard"
 cargo test --offline --test size

@@ -9,6 +9,11 @@
 //! - [`export`]: one module per export: the email link, the report, the JSON file, the DPO's log.
 //! - [`ui`]: Leptos components, one module per screen, and the browser's storage.
 
+// Leptos's HTML rendering, used natively to put the first screen into
+// index.html, nests a type per element: the screens' views go deeper than
+// the compiler's default limit of 128.
+#![recursion_limit = "256"]
+
 pub mod assessment;
 pub mod by_check;
 pub mod choosing;

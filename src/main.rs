@@ -1,9 +1,9 @@
 use leptos::prelude::*;
-use video_tool_check::App;
+use video_tool_check::{ui::takeover::take_over, App};
 
 fn main() {
     console_error_panic_hook_lite();
-    mount_to_body(App);
+    take_over(|| mount_to_body(App));
     // For the benchmark: the first screen is drawn and answers clicks.
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark("vtc-interactive");

@@ -20,7 +20,7 @@ const SAVE_PROBLEM: &str = "Your latest answers are not saved";
 fn csp() -> String {
     format!(
         "Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-         img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; \
+         img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; \
          report-uri {MOUNT}csp-report\r\n"
     )
 }

@@ -9,10 +9,12 @@ mod support;
 /// text (issue 18) to 262 KB, the sourced guidance 2026.12.1 with its source
 /// register and evidence map (issue 15; the guidance alone is 37 KB gzip) to
 /// 289 KB, and the practice's side of the DPO's review and the yearly review
-/// (issue 16) to 305 KB. The DPO's own tools are a page of their own
+/// (issue 16) to 305 KB, and the first screen in index.html, the service
+/// worker and the code that registers it and takes over from that screen
+/// (issue 17) to 311 KB. The DPO's own tools are a page of their own
 /// (`dist/dpo/`), which practices do not download. The guard sits just above,
 /// so growth stays a decision, not an accident: see the README.
-const GUARD_GZIP_BYTES: usize = 308 * 1024;
+const GUARD_GZIP_BYTES: usize = 312 * 1024;
 
 #[test]
 fn the_compressed_download_stays_within_its_guard() {

@@ -20,6 +20,7 @@ mod compare;
 #[cfg(feature = "dpo")]
 mod log;
 pub mod messages;
+mod offline;
 mod publisher;
 #[cfg(feature = "dpo")]
 mod review;
@@ -31,6 +32,7 @@ mod setup;
 mod start;
 mod summary;
 mod sync;
+pub mod takeover;
 mod tool;
 mod warnings;
 
@@ -56,6 +58,8 @@ pub struct AppState {
     /// The publisher's settings, defaults until `config.json` has loaded.
     pub config: RwSignal<Config>,
     pub config_problems: RwSignal<Vec<String>>,
+    /// The widget's offline copy: a newer release ready, settings kept.
+    pub offline: offline::Offline,
 }
 
 /// The library's current assessment, read and changed in place. It has the
@@ -102,15 +106,16 @@ pub struct Notice {
 }
 
 impl AppState {
-    fn new(library: Library) -> AppState {
+    fn new(library: Library, screen: Screen) -> AppState {
         let library = RwSignal::new(library);
         AppState {
             library,
             assessment: Current(library),
-            screen: RwSignal::new(Screen::from_hash(&router::location_hash())),
+            screen: RwSignal::new(screen),
             notice: RwSignal::new(None),
             config: RwSignal::new(Config::default()),
             config_problems: RwSignal::new(Vec::new()),
+            offline: offline::Offline::default(),
         }
     }
 
@@ -142,18 +147,27 @@ impl AppState {
 #[component]
 pub fn App() -> impl IntoView {
     let kept = sync::load();
-    let state = AppState::new(kept.library.clone());
+    let state = AppState::new(kept.library.clone(), Screen::from_hash(&router::location_hash()));
     provide_context(state);
     leptos::task::spawn_local(publisher::load(state));
     // After the first render, so there is a widget to measure.
     request_animation_frame(publisher::report_height);
     let storage = sync::keep_saved(state, kept);
     router::follow_the_address(state);
+    offline::keep_for_offline(state.offline);
+    view! { <Widget warnings=view! { <warnings::StorageWarnings storage=storage/> }.into_any()/> }
+}
 
+/// What the user sees of the state in context: the same for the running
+/// widget and for the first screen put into `index.html`.
+#[component]
+fn Widget(warnings: AnyView) -> impl IntoView {
+    let state = expect_context::<AppState>();
     view! {
         <div class="vtc" style:--vtc-accent=move || state.config.get().accent_colour>
             <publisher::ConfigProblems/>
-            <warnings::StorageWarnings storage=storage/>
+            {warnings}
+            <offline::OfflineNotices/>
             <div role="status" class="vtc-notice">
                 {move || state.notice.get().map(|n| view! {
                     <div class="nhsuk-inset-text"><p>{n.text}</p></div>
@@ -162,4 +176,17 @@ pub fn App() -> impl IntoView {
             <router::CurrentScreen/>
         </div>
     }
+}
+
+/// The first screen of a first visit, as HTML. The release build puts it
+/// into `index.html` (`src/bin/prerender.rs`), so that a person on a slow
+/// link sees the task list while the rest of the widget arrives; rendered
+/// by the widget's own components, so the two cannot differ.
+pub fn first_screen_html() -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(AppState::new(Library::default(), Screen::Start));
+        // Read once, as a page that never changes: no signal is followed.
+        untrack(|| view! { <Widget warnings=().into_any()/> }.to_html())
+    })
 }

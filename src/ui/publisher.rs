@@ -36,12 +36,15 @@ pub fn query_value(search: &str, key: &str) -> Option<String> {
 }
 
 /// The file's text, or `None` when there is no such file: a 404, or the
-/// host's own web page sent in its place.
-async fn fetch_text(path: &str) -> Result<Option<String>, String> {
+/// host's own web page sent in its place. Offline, the service worker answers
+/// with the copy it kept, and the date it kept it goes into `kept_on`.
+async fn fetch_text(path: &str, kept_on: RwSignal<Option<String>>) -> Result<Option<String>, String> {
     let response = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(path))
         .await
         .map_err(|_| format!("{path}: the file could not be fetched"))?;
     let response: web_sys::Response = response.unchecked_into();
+    // The header offline/sw.js puts on a kept copy.
+    kept_on.set(response.headers().get("X-Video-Tool-Check-Kept").ok().flatten());
     if response.status() == 404 {
         return Ok(None);
     }
@@ -61,7 +64,7 @@ pub async fn load(state: AppState) {
     let mut config = Config::default();
     match config_path(&search) {
         Err(p) => problems.push(p),
-        Ok(path) => match fetch_text(&path).await {
+        Ok(path) => match fetch_text(&path, state.offline.settings_kept_on).await {
             // No config.json: the publisher chose the defaults. A file named
             // with ?config=, though, was meant to be there.
             Ok(None) => {

@@ -54,17 +54,6 @@ pub fn StartScreen() -> impl IntoView {
     view! {
         <h1 tabindex="-1">"Check a video tool"</h1>
         {move || {
-            // Read in place: a copy of the library would copy every saved
-            // assessment, at start-up and after every change.
-            let working_on = state.library.with(|lib| {
-                (lib.saved.len() > 1).then(|| format!("You are working on: {}. ", lib.current().title(content)))
-            });
-            working_on.map(|text| view! {
-                <p>{sentence(&text)}
-                    <a class="nhsuk-link" href="#/assessments">"See all your assessments"</a></p>
-            })
-        }}
-        {move || {
             let config = state.config.get();
             (!config.introduction.is_empty() || !config.publisher.is_empty()).then(|| view! {
                 <div class="nhsuk-inset-text">
@@ -79,19 +68,33 @@ pub fn StartScreen() -> impl IntoView {
             <p>"Your answers are saved only in this browser on this computer. Nothing is sent anywhere unless you send it. If you share this computer, download your summary and delete your answers when you finish."</p>
         </div>
 
-        {move || a.with(|a| a.review.as_ref().map(|r| r.decision_label())).map(|decision| view! {
-            <div class="nhsuk-inset-text vtc-dpo-decision">
-                <p>"Your DPO's review: "<strong>{decision}</strong>". "<a class="nhsuk-link" href="#/summary">"See their decisions on your summary"</a></p>
-            </div>
-        })}
         <h2>"Your tasks"</h2>
         <ul class="nhsuk-task-list" id="tasks">{tasks}</ul>
+        // Below the task list, not above it: the first screen in index.html
+        // is a first visit's, and what only a returning user has must not
+        // push the list down as the widget takes over.
+        {move || {
+            // Read in place: a copy of the library would copy every saved
+            // assessment, at start-up and after every change.
+            let working_on = state.library.with(|lib| {
+                (lib.saved.len() > 1).then(|| format!("You are working on: {}. ", lib.current().title(content)))
+            });
+            working_on.map(|text| view! {
+                <p>{sentence(&text)}
+                    <a class="nhsuk-link" href="#/assessments">"See all your assessments"</a></p>
+            })
+        }}
 
         <p><a class="nhsuk-link" href="#/compare">"Compare video tools side by side"</a></p>
         <p><a class="nhsuk-link" href="#/assessments">"Your assessments, import and removing your data"</a></p>
 
         <h2>"Send your summary"</h2>
         <p><a class="nhsuk-link" href="#/summary">"Check your answers and send them to your DPO"</a></p>
+        {move || a.with(|a| a.review.as_ref().map(|r| r.decision_label())).map(|decision| view! {
+            <div class="nhsuk-inset-text vtc-dpo-decision">
+                <p>"Your DPO's review: "<strong>{decision}</strong>". "<a class="nhsuk-link" href="#/summary">"See their decisions on your summary"</a></p>
+            </div>
+        })}
 
         <div class="vtc-no-print">
             <h2>"For DPOs and publishers"</h2>
@@ -100,27 +103,21 @@ pub fn StartScreen() -> impl IntoView {
             <p><a class="nhsuk-link" href=Screen::Setup.dpo_href()>"Set up this widget for your organisation"</a></p>
         </div>
 
-        <details class="nhsuk-details">
-            <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">{content.history.title}</span></summary>
-            <div class="nhsuk-details__text">
-                <h3 class="nhsuk-heading-xs">"In 2020"</h3>
-                {paragraphs(content.history.text)}
-                <Sources ids=content.history.sources/>
-                <h3 class="nhsuk-heading-xs">"Today"</h3>
-                {paragraphs(content.history.today)}
-                <Sources ids=content.history.today_sources/>
-            </div>
-        </details>
+        <Disclosure summary=content.history.title>
+            <h3 class="nhsuk-heading-xs">"In 2020"</h3>
+            {paragraphs(content.history.text)}
+            <Sources ids=content.history.sources/>
+            <h3 class="nhsuk-heading-xs">"Today"</h3>
+            {paragraphs(content.history.today)}
+            <Sources ids=content.history.today_sources/>
+        </Disclosure>
 
-        <details class="nhsuk-details">
-            <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">"What changed in this guidance"</span></summary>
-            <div class="nhsuk-details__text">
-                {content.changes.iter().map(|change| view! {
-                    <h3 class="nhsuk-heading-xs">{format!("Version {}, {}", change.version, change.date)}</h3>
-                    <ul class="nhsuk-list nhsuk-list--bullet">{change.items.iter().map(|item| view! { <li>{*item}</li> }).collect_view()}</ul>
-                }).collect_view()}
-            </div>
-        </details>
+        <Disclosure summary="What changed in this guidance">
+            {content.changes.iter().map(|change| view! {
+                <h3 class="nhsuk-heading-xs">{format!("Version {}, {}", change.version, change.date)}</h3>
+                <ul class="nhsuk-list nhsuk-list--bullet">{change.items.iter().map(|item| view! { <li>{*item}</li> }).collect_view()}</ul>
+            }).collect_view()}
+        </Disclosure>
 
         <p class="vtc-sources">{format!("Guidance version {}. Last reviewed {}.", content.version, content.reviewed)}</p>
 
@@ -131,6 +128,20 @@ pub fn StartScreen() -> impl IntoView {
                 explanation="This deletes every answer in this assessment from this browser. You cannot undo it. Download your summary first if you need a copy."
                 yes="Yes, delete my answers" no="No, keep my answers" on_yes=Callback::new(delete_everything)/>
         </div>
+    }
+}
+
+/// A "details" whose text is drawn when it is first opened. The first screen
+/// in index.html then carries only the summaries (the two texts are 3.4 KB of
+/// its 5 KB gzipped), and the widget does not build them as it starts.
+#[component]
+fn Disclosure(summary: &'static str, children: ChildrenFn) -> impl IntoView {
+    let opened = RwSignal::new(false);
+    view! {
+        <details class="nhsuk-details" on:toggle=move |_| opened.set(true)>
+            <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">{summary}</span></summary>
+            <div class="nhsuk-details__text">{move || opened.get().then(|| children())}</div>
+        </details>
     }
 }
 

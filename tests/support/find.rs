@@ -438,7 +438,8 @@ impl Browser {
         let v = self
             .poll(
                 "const r = A.resolve(q); const d = r.error ? null : r.el.closest('details');
-                 return d && d.open ? A.read(d) : null;",
+                 const text = d && d.querySelector('.nhsuk-details__text');
+                 return d && d.open && (!text || text.innerText.trim()) ? A.read(d) : null;",
                 q.to_json(),
                 format!("{q} is not open"),
             )
@@ -494,6 +495,13 @@ impl Browser {
     pub async fn heading_is(&self, text: &str) {
         let what = format!("the heading never read {text:?}");
         self.poll("return A.h1() === q ? true : null;", json!(text), what).await;
+    }
+
+    /// Waits until the main heading a person sees reads `text`, whether the
+    /// widget has started or its first screen from `index.html` is waiting for it.
+    pub async fn sees_heading(&self, text: &str) {
+        let what = format!("no heading read {text:?}");
+        self.poll("return A.shownH1() === q ? true : null;", json!(text), what).await;
     }
 
     /// Waits until the page's main heading is no longer `text`.

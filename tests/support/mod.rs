@@ -54,6 +54,44 @@ pub struct StaticServer {
     /// The path and body of every request that sent one (a POST), such as a
     /// Content Security Policy report.
     pub bodies: Arc<Mutex<Vec<(String, String)>>>,
+    /// What a test can do to the link while the page is open.
+    pub link: Link,
+}
+
+/// The network between the browser and the server, as a test changes it.
+#[derive(Clone, Default)]
+pub struct Link {
+    /// Every request is refused, as with no network.
+    offline: Arc<std::sync::atomic::AtomicBool>,
+    /// `.wasm` files are held back until [`Link::let_wasm_through`], as on a slow link.
+    wasm_held: Arc<(Mutex<bool>, std::sync::Condvar)>,
+}
+
+impl Link {
+    pub fn set_offline(&self, offline: bool) {
+        self.offline.store(offline, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    fn is_offline(&self) -> bool {
+        self.offline.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    pub fn hold_wasm(&self) {
+        *self.wasm_held.0.lock().unwrap() = true;
+    }
+
+    pub fn let_wasm_through(&self) {
+        *self.wasm_held.0.lock().unwrap() = false;
+        self.wasm_held.1.notify_all();
+    }
+
+    fn wait_for_wasm(&self) {
+        let (held, released) = &*self.wasm_held;
+        let mut held = held.lock().unwrap();
+        while *held {
+            held = released.wait(held).unwrap();
+        }
+    }
 }
 
 impl StaticServer {
@@ -77,17 +115,25 @@ impl StaticServer {
         let (log, body_log) = (requests.clone(), bodies.clone());
         let extra = Arc::new(extra);
         let headers = Arc::new(headers);
+        let link = Link::default();
+        let network = link.clone();
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
+                if network.is_offline() {
+                    // Closed unanswered: the browser sees a network error.
+                    drop(stream);
+                    continue;
+                }
                 let dir = dir.clone();
                 let log = log.clone();
                 let body_log = body_log.clone();
                 let extra = extra.clone();
                 let headers = headers.clone();
-                std::thread::spawn(move || serve_one(stream, &dir, &extra, &headers, &log, &body_log));
+                let network = network.clone();
+                std::thread::spawn(move || serve_one(stream, &dir, &extra, &headers, &log, &body_log, &network));
             }
         });
-        StaticServer { port, requests, bodies }
+        StaticServer { port, requests, bodies, link }
     }
 
     pub fn url(&self) -> String {
@@ -102,6 +148,7 @@ fn serve_one(
     headers: &str,
     log: &Mutex<Vec<String>>,
     body_log: &Mutex<Vec<(String, String)>>,
+    network: &Link,
 ) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut line = String::new();
@@ -131,6 +178,13 @@ fn serve_one(
     }
     log.lock().unwrap().push(if method == "GET" { path.clone() } else { format!("{method} {path}") });
     let clean = path.split(['?', '#']).next().unwrap_or("");
+    if clean.ends_with(".wasm") {
+        network.wait_for_wasm();
+    }
+    // A connection kept open from before the network went.
+    if network.is_offline() {
+        return;
+    }
     // A folder's address serves its index.html, as static hosts do: the DPO's tools are at dpo/.
     let index = |r: &str| if r.is_empty() || r.ends_with('/') { format!("{r}index.html") } else { r.to_string() };
     let relative = clean.strip_prefix(MOUNT).map(index);

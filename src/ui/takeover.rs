@@ -1,0 +1,57 @@
+//! The widget taking over from the first screen that the release build put
+//! into `index.html` (see [`super::first_screen_html`]). Both are on the page
+//! for one moment, with no paint between, so nothing flashes or moves; what
+//! a person did in the meantime carries over: a link followed has already
+//! changed the address, which the widget reads as it starts; an open
+//! "details" stays open; keyboard focus stays on the same control.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The element `src/bin/prerender.rs` wraps the first screen in.
+const PRERENDERED: &str = "vtc-prerendered";
+
+/// What a person can focus or open on the first screen, in the same order
+/// in both copies, since both come from the same components.
+const CONTROLS: &str = "a[href], button, summary, details";
+
+/// Runs `mount`, which adds the widget to the page, then removes the first
+/// screen it replaces.
+pub fn take_over(mount: impl FnOnce()) {
+    let Some(first) = document().get_element_by_id(PRERENDERED) else {
+        mount();
+        return;
+    };
+    let before = controls(&first);
+    let active = document().active_element();
+    let focused = before.iter().position(|c| Some(c) == active.as_ref());
+    let on_start_screen =
+        super::route::Screen::from_hash(&super::router::location_hash()) == super::route::Screen::Start;
+    mount();
+    // The widget is added at the end of the page, after the first screen.
+    let after = document().query_selector_all(".vtc").ok().and_then(|all| all.item(all.length().saturating_sub(1)));
+    let after = after.and_then(|w| w.dyn_into::<web_sys::Element>().ok()).map(|w| controls(&w)).unwrap_or_default();
+    if on_start_screen && after.len() == before.len() {
+        for (old, new) in before.iter().zip(&after) {
+            if old.has_attribute("open") {
+                let _ = new.set_attribute("open", "");
+            }
+        }
+    }
+    first.remove();
+    match focused {
+        Some(i) if on_start_screen => {
+            if let Some(el) = after.get(i).and_then(|e| e.dyn_ref::<web_sys::HtmlElement>()) {
+                let _ = el.focus();
+            }
+        }
+        // A link on the first screen was followed: say where the person is now.
+        Some(_) => super::browser::focus_heading(),
+        None => {}
+    }
+}
+
+fn controls(root: &web_sys::Element) -> Vec<web_sys::Element> {
+    let Ok(list) = root.query_selector_all(CONTROLS) else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<web_sys::Element>().ok()).collect()
+}

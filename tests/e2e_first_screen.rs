@@ -1,0 +1,97 @@
+//! End-to-end tests of the first screen that the release build puts into
+//! `index.html`: a person on a slow link sees the task list before the
+//! widget's WebAssembly has arrived, and the widget takes over from it
+//! without a flash, without moving anything, and without losing what the
+//! person did in the meantime.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::Value;
+use support::{link, Browser, StaticServer};
+
+/// Where the main heading and the task list's first link are drawn.
+async fn layout(b: &Browser) -> Value {
+    b.a11y(
+        "const h = A.candidates([document], 'heading', {level: 1})[0].getBoundingClientRect();
+         const t = A.resolve(arguments[0]).el.getBoundingClientRect();
+         return [h.top, h.left, h.height, t.top, t.left, t.width];",
+        vec![link("About you").to_json()],
+    )
+    .await
+}
+
+/// Opens the widget with its WebAssembly held back, and waits until the
+/// first screen shows without it.
+async fn open_on_a_slow_link() -> Browser {
+    let server = StaticServer::start();
+    server.link.hold_wasm();
+    let b = Browser::start_with(1000, server).await;
+    // Not `open`, which waits for the widget to start.
+    let url = b.server.url();
+    b.client.goto(&url).await.unwrap();
+    b.sees_heading("Check a video tool").await;
+    b
+}
+
+/// Whether the widget has started: it marks the moment for the benchmark.
+async fn started(b: &Browser) -> bool {
+    b.js("return performance.getEntriesByName('vtc-interactive').length > 0").await == Value::Bool(true)
+}
+
+#[tokio::test]
+async fn the_task_list_shows_before_the_widget_starts_and_stays_put_when_it_does() {
+    let b = open_on_a_slow_link().await;
+    // What a person sees while they wait: the task list, with every task.
+    assert!(!started(&b).await, "the widget started although its WebAssembly was held back");
+    let tasks = b.tasks().await;
+    assert!(tasks.len() > 5, "the first screen lists the tasks: {tasks:?}");
+    assert!(tasks.iter().all(|(_, status)| status == "Not started"), "{tasks:?}");
+    let before = layout(&b).await;
+
+    b.server.link.let_wasm_through();
+    b.until("return performance.getEntriesByName('vtc-interactive').length > 0", "the widget never started").await;
+    b.heading_is("Check a video tool").await;
+    // One copy of the screen, not two, and nothing moved.
+    assert_eq!(b.js("return document.querySelectorAll('h1').length").await, Value::from(1));
+    assert_eq!(layout(&b).await, before, "the first screen moved when the widget took over");
+    assert_eq!(b.tasks().await, tasks);
+    b.assert_accessible("the start screen after the widget took over").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_link_followed_before_the_widget_starts_still_opens_its_screen() {
+    let b = open_on_a_slow_link().await;
+    b.click(&link("Choose your video tool")).await;
+    assert!(!started(&b).await, "the widget started although its WebAssembly was held back");
+    b.server.link.let_wasm_through();
+    b.heading_is("Choose your video tool").await;
+    // The person is told where they are: focus is on the new screen's heading.
+    b.until("return document.activeElement && document.activeElement.tagName === 'H1'", "focus was not on the heading")
+        .await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn keyboard_focus_made_before_the_widget_starts_stays_where_it_was() {
+    let b = open_on_a_slow_link().await;
+    // Tab until the second task's link has focus, as a keyboard user would.
+    for _ in 0..20 {
+        if b.focused().await["name"] == "Choose your video tool" {
+            break;
+        }
+        b.client.active_element().await.unwrap().send_keys("\u{E004}").await.unwrap();
+    }
+    b.focus_reaches(&link("Choose your video tool"), "pressing Tab").await;
+    assert!(!started(&b).await, "the widget started although its WebAssembly was held back");
+    b.server.link.let_wasm_through();
+    b.until("return performance.getEntriesByName('vtc-interactive').length > 0", "the widget never started").await;
+    b.heading_is("Check a video tool").await;
+    let focused = b.focused().await;
+    assert_eq!(focused["name"], Value::from("Choose your video tool"), "focus moved: {focused}");
+    // And it is the widget's own link now: Enter opens the screen.
+    b.press_keys("\u{E007}").await;
+    b.heading_is("Choose your video tool").await;
+    b.close().await;
+}
