@@ -24,9 +24,13 @@ async fn layout(b: &Browser) -> Value {
 /// Opens the widget with its WebAssembly held back, and waits until the
 /// first screen shows without it.
 async fn open_on_a_slow_link() -> Browser {
+    open_on_a_slow_link_at(1000).await
+}
+
+async fn open_on_a_slow_link_at(width: u32) -> Browser {
     let server = StaticServer::start();
     server.link.hold_wasm();
-    let b = Browser::start_with(1000, server).await;
+    let b = Browser::start_with(width, server).await;
     // Not `open`, which waits for the widget to start.
     let url = b.server.url();
     b.client.goto(&url).await.unwrap();
@@ -48,6 +52,7 @@ async fn the_task_list_shows_before_the_widget_starts_and_stays_put_when_it_does
     assert!(tasks.len() > 5, "the first screen lists the tasks: {tasks:?}");
     assert!(tasks.iter().all(|(_, status)| status == "Not started"), "{tasks:?}");
     let before = layout(&b).await;
+    b.screenshot("first-screen-before-the-widget-starts").await;
 
     b.server.link.let_wasm_through();
     b.until("return performance.getEntriesByName('vtc-interactive').length > 0", "the widget never started").await;
@@ -93,5 +98,23 @@ async fn keyboard_focus_made_before_the_widget_starts_stays_where_it_was() {
     // And it is the widget's own link now: Enter opens the screen.
     b.press_keys("\u{E007}").await;
     b.heading_is("Choose your video tool").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn on_a_phone_the_first_screen_fits_before_and_after_the_widget_starts() {
+    let b = open_on_a_slow_link_at(320).await;
+    // The probe sees overflow when there is some.
+    b.js("document.body.style.minWidth = '400px'; return true").await;
+    assert!(b.sideways_scroll().await > 0, "the probe does not see a page wider than the screen");
+    b.js("document.body.style.minWidth = ''; return true").await;
+    assert_eq!(b.sideways_scroll().await, 0, "the first screen scrolls sideways at 320 px");
+    b.screenshot("first-screen-before-the-widget-starts-320").await;
+    let before = layout(&b).await;
+    b.server.link.let_wasm_through();
+    b.until("return performance.getEntriesByName('vtc-interactive').length > 0", "the widget never started").await;
+    b.heading_is("Check a video tool").await;
+    assert_eq!(layout(&b).await, before, "the first screen moved when the widget took over");
+    assert_eq!(b.sideways_scroll().await, 0, "the start screen scrolls sideways at 320 px");
     b.close().await;
 }

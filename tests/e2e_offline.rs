@@ -7,7 +7,7 @@
 mod support;
 
 use serde_json::Value;
-use support::{button, field, link, repo, Browser, StaticServer, TempDir, ORG_TYPE, PURPOSE};
+use support::{button, field, heading, link, repo, Browser, StaticServer, TempDir, ORG_TYPE, PURPOSE};
 
 /// The message shown when a newer release has been kept.
 const NEWER: &str =
@@ -113,6 +113,7 @@ async fn a_new_release_is_announced_then_opens_on_the_next_load_with_every_answe
     assert_eq!(b.client.title().await.unwrap(), "Video Tool Check");
     b.announces(NEWER).await;
     b.assert_accessible("the message that a newer version is ready").await;
+    b.screenshot("offline-newer-version-ready").await;
 
     // The next load is the new release, page and files together.
     b.client.refresh().await.unwrap();
@@ -132,7 +133,7 @@ async fn a_new_release_is_announced_then_opens_on_the_next_load_with_every_answe
 
 #[tokio::test]
 async fn offline_the_publishers_settings_are_a_kept_copy_and_the_widget_says_so() {
-    let config = r#"{"version": 1, "publisher": "Northshire DPO Service"}"#;
+    let config = r#"{"publisher": "Northshire DPO Service"}"#;
     let b = Browser::start_with(
         1000,
         StaticServer::serve(repo().join("dist"), vec![("config.json".into(), config.into())]),
@@ -151,8 +152,11 @@ async fn offline_the_publishers_settings_are_a_kept_copy_and_the_widget_says_so(
     b.client.refresh().await.unwrap();
     b.h1().await;
     b.sees("From Northshire DPO Service").await;
+    // The kept copy is the file as published: read with no problem.
+    assert_eq!(b.count(&heading("This page's settings have a problem")).await, 0);
     let said = b.announces("You seem to be offline").await;
     assert!(said.contains("uses the settings its publisher gave it on"), "{said}");
     b.assert_accessible("the start screen with kept settings").await;
+    b.screenshot("offline-kept-settings").await;
     b.close().await;
 }
