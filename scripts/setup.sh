@@ -3,7 +3,8 @@
 # skips whatever is already there, so a second run starts at once.
 # Versions follow ../shared/TOOLCHAIN.md: trunk 0.21.14 (0.22 needs a newer
 # rustc), the wasm-bindgen CLI matching Cargo.lock, wasm-opt from npm's
-# binaryen (Debian's is too old for current Chromium), Debian's Chromium.
+# binaryen (Debian's is too old for current Chromium), Debian's Chromium,
+# Firefox ESR and WebKitGTK's WebDriver, and geckodriver from crates.io.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,6 +34,14 @@ if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
   npm install -g binaryen@132
 fi
 
+# geckodriver drives Firefox; npm's geckodriver package downloads a binary
+# from GitHub, which these machines cannot reach, so it comes from crates.io
+# (without --locked, as it was tried here).
+if ! geckodriver --version 2>/dev/null | grep -q '^geckodriver 0.37.1'; then
+  say "Installing geckodriver 0.37.1 (about 2 minutes)"
+  cargo install geckodriver --version 0.37.1
+fi
+
 missing_debs=()
 command -v chromium >/dev/null || missing_debs+=(chromium)
 command -v chromedriver >/dev/null || missing_debs+=(chromium-driver)
@@ -44,6 +53,20 @@ if [ ${#missing_debs[@]} -gt 0 ]; then
   say "Installing ${missing_debs[*]} from Debian"
   apt-get update
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing_debs[@]}"
+fi
+
+# The other two engines the end-to-end tests run in: Firefox, and WebKit
+# (WebKitWebDriver drives WebKitGTK's MiniBrowser, which has no headless mode
+# and draws on an X server: Xvfb, which the tests start). With their
+# recommended packages (GL and media libraries), as they were tried here.
+engine_debs=()
+command -v firefox-esr >/dev/null || engine_debs+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null || engine_debs+=(webkit2gtk-driver)
+command -v Xvfb >/dev/null || engine_debs+=(xvfb)
+if [ ${#engine_debs[@]} -gt 0 ]; then
+  say "Installing ${engine_debs[*]} from Debian"
+  [ ${#missing_debs[@]} -gt 0 ] || apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y "${engine_debs[@]}"
 fi
 
 if [ ! -d node_modules/nhsuk-frontend ] || [ ! -d node_modules/axe-core ] || [ ! -x node_modules/.bin/sass ] \

@@ -302,3 +302,139 @@ async fn embedded_on_a_phone_nothing_scrolls_sideways() {
     b.screenshot("16-embedded-phone").await;
     b.close().await;
 }
+
+/// Every colour drawn in the frame's right-hand strip, `strip` CSS pixels
+/// wide, where a vertical scroll bar (or its empty track) would be: from a
+/// screenshot of the window, over the part of the frame that is in view.
+async fn right_edge_colours(b: &Browser, strip: f64) -> Vec<[u8; 4]> {
+    let png = b.client.screenshot().await.unwrap();
+    let r = b
+        .a11y(
+            "const r = A.resolve(arguments[0]).el.getBoundingClientRect();
+             return [r.right, Math.max(r.top, 0), Math.min(r.bottom, innerHeight), devicePixelRatio];",
+            vec![frame(FRAME).to_json()],
+        )
+        .await;
+    let [right, top, bottom, scale] = [0, 1, 2, 3].map(|i| r[i].as_f64().unwrap());
+    let picture = support::png::decode(&png);
+    // Whole pixels inside the frame only: one that it shares with the host
+    // page is a blend of the two.
+    let (first, last) = (|v: f64| (v * scale).ceil() as usize, |v: f64| (v * scale).floor() as usize);
+    let mut colours = Vec::new();
+    for y in first(top)..last(bottom).min(picture.height) {
+        for x in first(right - strip)..last(right).min(picture.width) {
+            let p = picture.pixel(x, y);
+            if !colours.contains(&p) {
+                colours.push(p);
+            }
+        }
+    }
+    assert!(!colours.is_empty(), "the frame's right edge is not in view");
+    colours
+}
+
+/// Takes screenshots of the frame's right edge until its colours are as
+/// `wanted` says (the page may not have been drawn again yet): `Err` with the
+/// last colours if they never are.
+async fn right_edge_until(b: &Browser, wanted: impl Fn(&[[u8; 4]]) -> bool) -> Result<(), Vec<[u8; 4]>> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let drawn = right_edge_colours(b, 10.0).await;
+        if wanted(&drawn) {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            return Err(drawn);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Inside the frame: the room a scroll bar takes, whether the page
+/// overflows, the styles that draw a scroll bar, and the page's colour.
+const SCROLL_BAR_PROBE: &str = "
+    const html = document.documentElement, style = getComputedStyle(html);
+    const body = getComputedStyle(document.body);
+    return {room: innerWidth - html.clientWidth, overflows: html.scrollHeight > html.clientHeight,
+            overflow: style.overflowY, bodyOverflow: body.overflowY, gutter: style.scrollbarGutter ?? 'auto',
+            colour: body.backgroundColor};";
+
+/// Makes the frame `width` wide on the host page ('100%' or '320px') and
+/// waits until the host has made it as tall as the widget again.
+async fn frame_width(b: &Browser, width: &str) {
+    b.a11y(&format!("A.resolve(arguments[0]).el.style.width = '{width}'; return true"), vec![frame(FRAME).to_json()])
+        .await;
+    enter_frame(b).await;
+    let inner = widget_height(b).await;
+    b.client.enter_parent_frame().await.unwrap();
+    frame_fits(b, inner).await;
+}
+
+/// "rgb(r, g, b)" as a pixel.
+fn rgb(css: &str) -> [u8; 4] {
+    let n: Vec<u8> =
+        css.trim_start_matches("rgb(").trim_end_matches(')').split(',').map(|v| v.trim().parse().unwrap()).collect();
+    [n[0], n[1], n[2], 255]
+}
+
+// The frame is as tall as the widget, so nothing of a scroll bar may be drawn
+// inside it, not even an empty track, at a phone's width or a desktop's.
+// What is drawn is read from a screenshot of the frame's right edge; the
+// probe is first shown to see a scroll bar when the page asks for one.
+#[tokio::test]
+async fn no_scroll_bar_is_drawn_inside_the_frame() {
+    let b = Browser::start(1000).await;
+    let host = host_site(&b.server.url(), None);
+    b.client.goto(&host.url()).await.unwrap();
+    for width in ["100%", "320px"] {
+        for (hash, screen) in [("", "Check a video tool"), ("#/about", "About you")] {
+            enter_frame(&b).await;
+            b.js(&format!("location.hash = '{hash}'; return true;")).await;
+            b.heading_is(screen).await;
+            b.client.enter_parent_frame().await.unwrap();
+            frame_width(&b, width).await;
+            let at = format!("{screen} in a frame {width} wide in {}", b.engine().name());
+
+            // The probe: the page asks for a scroll bar, as NHS.UK's styles do
+            // for every page, drawn as the engine draws it, and the
+            // screenshot shows one.
+            enter_frame(&b).await;
+            b.js("const s = document.documentElement.style; s.overflowY = 'scroll'; s.scrollbarWidth = 'auto'; return true")
+                .await;
+            let forced = b.js(SCROLL_BAR_PROBE).await;
+            b.client.enter_parent_frame().await.unwrap();
+            let colour = rgb(forced["colour"].as_str().unwrap());
+            let seen = right_edge_until(&b, |drawn| drawn != [colour]).await;
+            assert!(seen.is_ok(), "{at}: a scroll bar asked for is not seen by the screenshot ({seen:?}); {forced}");
+            assert!(forced["room"].as_f64().unwrap() > 0.0, "{at}: a scroll bar asked for takes no room: {forced}");
+
+            // The widget as it is, once the frame fits it again: nothing
+            // drawn but the page, no room taken.
+            enter_frame(&b).await;
+            b.js("const s = document.documentElement.style; s.overflowY = ''; s.scrollbarWidth = ''; return true")
+                .await;
+            let inner = widget_height(&b).await;
+            b.client.enter_parent_frame().await.unwrap();
+            frame_fits(&b, inner).await;
+            let deadline = Instant::now() + Duration::from_secs(10);
+            let (probe, drawn) = loop {
+                enter_frame(&b).await;
+                let probe = b.js(SCROLL_BAR_PROBE).await;
+                b.client.enter_parent_frame().await.unwrap();
+                let drawn = right_edge_colours(&b, 10.0).await;
+                if (drawn == [colour] && probe["room"].as_f64() == Some(0.0)) || Instant::now() > deadline {
+                    break (probe, drawn);
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            };
+            assert_eq!(drawn, [colour], "{at}: the frame's right edge is not only the page's colour; {probe}");
+            assert_eq!(probe["room"].as_f64(), Some(0.0), "{at}: {probe}");
+            assert_eq!(probe["overflows"], false, "{at}: the frame's page is taller than the frame: {probe}");
+            for (what, value) in [("overflow", "scroll"), ("bodyOverflow", "scroll")] {
+                assert_ne!(probe[what].as_str(), Some(value), "{at}: {probe}");
+            }
+            assert_eq!(probe["gutter"].as_str(), Some("auto"), "{at}: a scroll bar's gutter is kept: {probe}");
+        }
+    }
+    b.close().await;
+}

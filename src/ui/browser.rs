@@ -28,12 +28,29 @@ pub fn focus_id(id: &str) {
 /// fall to the page's body and a keyboard user would lose their place.
 pub fn focus_when_drawn(id: impl Into<String>) {
     let id = id.into();
-    request_animation_frame(move || focus_id(&id));
+    when_drawn_unless_moved_on(move || focus_id(&id));
+}
+
+/// Runs `then` once the screen is drawn again, unless the person has put
+/// focus somewhere else by then. That frame can come late: WebKit, busy,
+/// has run it a tenth of a second after the screen changed, when the next
+/// field had been clicked and typed in, and took focus from under the keys.
+fn when_drawn_unless_moved_on(then: impl FnOnce() + 'static) {
+    let before = document().active_element();
+    request_animation_frame(move || {
+        let body = document().body();
+        let moved_on = document()
+            .active_element()
+            .is_some_and(|now| now.is_connected() && Some(&now) != before.as_ref() && body.is_none_or(|b| now != *b));
+        if !moved_on {
+            then();
+        }
+    });
 }
 
 /// Moves focus to the screen's heading so screen readers announce the new screen.
 pub fn focus_heading() {
-    request_animation_frame(|| {
+    when_drawn_unless_moved_on(|| {
         if let Some(h1) =
             document().query_selector(".vtc h1").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {

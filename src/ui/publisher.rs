@@ -111,6 +111,16 @@ pub fn report_height() {
     if parent == window() {
         return;
     }
+    // NHS.UK's styles always give the page a vertical scroll bar (`html {
+    // overflow-y: scroll }`), which in a frame is an empty track beside the
+    // widget, drawn in every engine with classic scroll bars. The frame is as
+    // tall as the widget, so `.vtc-framed` lets it scroll only if it must.
+    if let Some(html) = document().document_element() {
+        let classes = html.class_name();
+        if !classes.split_whitespace().any(|c| c == "vtc-framed") {
+            html.set_class_name(format!("{classes} vtc-framed").trim());
+        }
+    }
     // The widget's own height, not the document's: the document is never
     // shorter than the frame, so it could grow the frame but never shrink it.
     let measure = || {

@@ -8,7 +8,7 @@
 // fieldset's legend, a table's caption, a frame's title, and for roles named
 // by their content (buttons, links, headings, radios...) the text inside,
 // visually hidden text included and hidden text left out. `Browser::find`
-// checks each name it matches against Chromium's own (WebDriver's computed
+// checks each name it matches against the browser's own (WebDriver's computed
 // label), so a difference between the two fails the test rather than passing
 // it by accident.
 const A = (() => {

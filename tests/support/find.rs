@@ -7,10 +7,10 @@
 //! `radio("What will you use the video tool for?", "Both")`,
 //! `field("Owner").in_item("1. List the data")`); the `Browser` methods wait
 //! for it, read it and act on it. The finding itself is `a11y.js`, run in the
-//! page, and each name it matches is checked against the name Chromium gives
-//! the element (WebDriver's "computed label").
+//! page, and each name it matches is checked against the name the browser
+//! gives the element (WebDriver's "computed label"), in each engine.
 
-use super::Browser;
+use super::{Browser, Engine};
 use fantoccini::elements::{Element, ElementRef};
 use serde_json::{json, Value};
 use std::fmt;
@@ -229,13 +229,19 @@ fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// One GET to ChromeDriver for what fantoccini has no method for.
-/// ChromeDriver keeps the connection open after its answer, so the answer
-/// ends where its Content-Length says.
+/// One GET to the WebDriver server for what fantoccini has no method for.
 fn webdriver_get(port: u16, path: &str) -> Option<Value> {
+    webdriver_call(port, "GET", path)
+}
+
+/// One request with no body to the WebDriver server, made at once (no
+/// async), so that it can be made while a browser is dropped. A driver may
+/// keep the connection open after its answer, so the answer ends where its
+/// Content-Length says.
+pub(super) fn webdriver_call(port: u16, method: &str, path: &str) -> Option<Value> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
-    let request = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    let request = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
     stream.write_all(request.as_bytes()).ok()?;
     let mut answer = Vec::new();
     let mut chunk = [0; 4096];
@@ -291,10 +297,10 @@ impl Browser {
         Element::from_element_id(self.client.clone(), ElementRef::from(id.to_string()))
     }
 
-    /// The accessible name Chromium computes for `el`: `Some(None)` where
-    /// ChromeDriver cannot compute one (it answers "stale" for elements in a
-    /// frame of another process, such as a sandboxed frame, though they are
-    /// there), `None` if `el` has gone (redrawn) meanwhile.
+    /// The accessible name the browser computes for `el`: `Some(None)` where
+    /// the driver cannot compute one (ChromeDriver answers "stale" for
+    /// elements in a frame of another process, such as a sandboxed frame,
+    /// though they are there), `None` if `el` has gone (redrawn) meanwhile.
     async fn computed_label(&self, el: &Element) -> Option<Option<String>> {
         let session = self.client.session_id().await.ok()??;
         let path = format!("/session/{session}/element/{}/computedlabel", el.element_id());
@@ -307,13 +313,23 @@ impl Browser {
         }
     }
 
+    /// Whether the browser's computed label is the name the page gives.
+    fn same_name(&self, label: &str, name: &str, role: &Value) -> bool {
+        label == name
+            // Firefox's computed label of a file chooser goes on with its own
+            // button's words: "… Browse… No file selected."
+            || (self.engine() == Engine::Firefox
+                && role == "file"
+                && label.strip_prefix(name).is_some_and(|rest| rest.starts_with(" Browse…")))
+    }
+
     /// Waits for what `q` describes: returns the element and what to click to
     /// use it (a radio's or a checkbox's label).
     async fn find_with_target(&self, q: &Query) -> (Element, Element) {
         let deadline = Instant::now() + PATIENCE;
         let script = format!(
             "{A11Y}\nconst r = A.resolve(arguments[0]);
-             return r.error ? {{error: r.error}} : {{el: r.el, target: r.target, name: r.name}};"
+             return r.error ? {{error: r.error}} : {{el: r.el, target: r.target, name: r.name, role: A.role(r.el)}};"
         );
         loop {
             let problem = match self.client.execute(&script, vec![q.to_json()]).await {
@@ -321,11 +337,15 @@ impl Browser {
                 Ok(found) => {
                     let (el, target) = (self.element(&found["el"]), self.element(&found["target"]));
                     match found["name"].as_str() {
-                        // Found by its own name: Chromium must give it that name too.
+                        // Found by its own name: the browser must give it that name too.
                         Some(name) => match self.computed_label(&el).await {
-                            Some(Some(label)) if norm(&label) == name => return (el, target),
+                            Some(Some(label)) if self.same_name(&norm(&label), name, &found["role"]) => {
+                                return (el, target)
+                            }
                             Some(None) => return (el, target),
-                            Some(Some(label)) => format!("Chromium names it {label:?}, not {name:?}"),
+                            Some(Some(label)) => {
+                                format!("{} names it {label:?}, not {name:?}", self.engine().name())
+                            }
                             None => "it was redrawn while being checked".to_string(),
                         },
                         None => return (el, target),
@@ -367,12 +387,59 @@ impl Browser {
         let deadline = Instant::now() + PATIENCE;
         loop {
             let (_, target) = self.find_with_target(q).await;
+            self.scroll_into_window(&target).await;
             match target.click().await {
                 Ok(_) => return,
                 Err(e) => assert!(Instant::now() < deadline, "could not click {q}: {e}"),
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+
+    /// Firefox's and WebKit's drivers scroll what they click into view
+    /// within its own frame only. The publisher's frame is as tall as the
+    /// widget, so the thing may still be below the window, and their click
+    /// lands on the host page instead. In a frame, this brings it to the
+    /// middle of the window first, as a person scrolls to it: Firefox
+    /// scrolls the host page for a frame's `scrollIntoView`; WebKit does not
+    /// for a frame from another site, so the host page is scrolled from
+    /// outside the frame, which is then entered again.
+    async fn scroll_into_window(&self, target: &Element) {
+        let arg = vec![serde_json::to_value(target).unwrap()];
+        let in_frame = "if (window.parent === window) return null;
+            arguments[0].scrollIntoView({block: 'center'});
+            const r = arguments[0].getBoundingClientRect();
+            const name = window.name;
+            window.name = 'vtc-frame-' + Math.random();
+            return {y: r.top + r.height / 2, name: window.name, was: name};";
+        let Ok(found) = self.client.execute(in_frame, arg).await else { return };
+        if found.is_null() || self.engine() != Engine::WebKit {
+            return;
+        }
+        // The host page can tell its frames apart by their windows' names.
+        self.client.enter_parent_frame().await.unwrap();
+        // The host page resizes the frame when the widget's height changes:
+        // scroll once the frame's height has held for two frames, or the
+        // click could land where the thing was before.
+        let scroll = "const [y, name, done] = arguments;
+            const frame = [...document.querySelectorAll('iframe')].find((f) => f.contentWindow === window[name]);
+            let last = -1;
+            const settle = () => {
+              const height = frame.getBoundingClientRect().height;
+              if (height !== last) {
+                last = height;
+                requestAnimationFrame(() => requestAnimationFrame(settle));
+                return;
+              }
+              window.scrollBy(0, frame.getBoundingClientRect().top + y - innerHeight / 2);
+              done(frame);
+            };
+            settle();";
+        let args = vec![found["y"].clone(), found["name"].clone()];
+        let frame = self.client.execute_async(scroll, args).await.unwrap();
+        self.element(&frame).enter_frame().await.unwrap();
+        let restore = "window.name = arguments[0]; return true";
+        self.client.execute(restore, vec![found["was"].clone()]).await.unwrap();
     }
 
     /// Picks the option labelled `option` in the group that asks `question`.
@@ -390,9 +457,32 @@ impl Browser {
                 Err(e) => Err(e),
             };
             match typed {
-                Ok(_) => return,
+                Ok(_) => return self.holds_what_was_typed(q, text).await,
                 Err(e) => assert!(Instant::now() < deadline, "could not type into {q}: {e}"),
             }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until a text field holds all of `text` (as much as its
+    /// `maxlength` lets in). WebKit's driver may answer before the page has
+    /// taken every key, and the next step would move focus from under them.
+    async fn holds_what_was_typed(&self, q: &Query, text: &str) {
+        let script = format!(
+            "{A11Y}\nconst [query, text] = arguments; const r = A.resolve(query); if (r.error) return r.error;
+             const el = r.el;
+             if (!['text', 'email', 'url', 'search', 'tel', 'textarea'].includes(el.type)) return true;
+             return el.value === (el.maxLength > 0 ? text.slice(0, el.maxLength) : text) ? true : 'it holds ' + JSON.stringify(el.value);"
+        );
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let now = self.client.execute(&script, vec![q.to_json(), json!(text)]).await;
+            let problem = match now {
+                Ok(Value::Bool(true)) => return,
+                Ok(v) => v.to_string(),
+                Err(e) => e.to_string(),
+            };
+            assert!(Instant::now() < deadline, "{q} never held {text:?}: {problem}");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 mod find;
+pub mod png;
 
 #[allow(unused_imports)]
 pub use find::*;
@@ -152,7 +153,9 @@ fn serve_one(
 ) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut line = String::new();
-    if reader.read_line(&mut line).is_err() {
+    // Firefox opens connections ahead of need and may close them unused: no
+    // request, nothing to log.
+    if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
         return;
     }
     // The headers: only the body's length matters here.
@@ -214,42 +217,135 @@ fn serve_one(
     let _ = stream.write_all(&body);
 }
 
-/// ChromeDriver on a free port, stopped when dropped.
+/// The browser engine the end-to-end tests drive, chosen by `VTC_BROWSER`:
+/// `chromium` (the default), `firefox` or `webkit`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    Firefox,
+    WebKit,
+}
+
+impl Engine {
+    pub fn from_env() -> Engine {
+        match std::env::var("VTC_BROWSER").unwrap_or_default().as_str() {
+            "" | "chromium" => Engine::Chromium,
+            "firefox" => Engine::Firefox,
+            "webkit" => Engine::WebKit,
+            other => panic!("VTC_BROWSER={other}: use chromium, firefox or webkit"),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "Chromium",
+            Engine::Firefox => "Firefox",
+            Engine::WebKit => "WebKit",
+        }
+    }
+}
+
+/// WebKitGTK's MiniBrowser, which WebKitWebDriver starts.
+const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+
+/// GTK styles for MiniBrowser's own toolbar (not the page): with its usual
+/// sizes the window cannot be narrower than 447 px, so it is drawn tiny, and
+/// a 320 px window has a 320 px page.
+const MINIBROWSER_GTK_CSS: &str =
+    "* { min-width: 0; min-height: 0; padding: 0; margin: 0; border-width: 0; font-size: 1px; -gtk-icon-transform: scale(0.1); }\n";
+
+/// The engine's WebDriver server on a free port, stopped when dropped. For
+/// WebKit, also the X server its browser draws on.
 pub struct Driver {
     child: Child,
     pub port: u16,
+    display: Option<Child>,
 }
 
 impl Driver {
-    /// Another test may take a port between our pick and ChromeDriver's bind,
-    /// so a port only counts once ChromeDriver itself answers on it.
-    pub fn start() -> Driver {
+    /// Another test may take a port between our pick and the driver's bind,
+    /// so a port only counts once the driver itself answers on it. `home` is
+    /// the browser's own folder: WebKit's browser keeps its data and finds
+    /// its download folder there.
+    pub fn start(engine: Engine, home: &Path, downloads: &Path) -> Driver {
+        let display = (engine == Engine::WebKit).then(start_x_server);
         for _ in 0..5 {
             let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-            let mut child = Command::new("chromedriver")
-                .arg(format!("--port={port}"))
+            let mut command = match engine {
+                Engine::Chromium => {
+                    let mut c = Command::new("chromedriver");
+                    c.arg(format!("--port={port}"));
+                    c
+                }
+                Engine::Firefox => {
+                    let mut c = Command::new("geckodriver");
+                    // Marionette, between geckodriver and Firefox, takes a free port by default.
+                    c.args(["--host", "127.0.0.1", "--port", &port.to_string()]);
+                    c
+                }
+                Engine::WebKit => {
+                    let (number, _) = display.as_ref().unwrap();
+                    let config = home.join("config");
+                    std::fs::create_dir_all(config.join("gtk-3.0")).unwrap();
+                    std::fs::write(config.join("gtk-3.0/gtk.css"), MINIBROWSER_GTK_CSS).unwrap();
+                    // MiniBrowser saves downloads in the XDG download folder.
+                    let dirs = format!("XDG_DOWNLOAD_DIR=\"{}\"\n", downloads.display());
+                    std::fs::write(config.join("user-dirs.dirs"), dirs).unwrap();
+                    let mut c = Command::new("WebKitWebDriver");
+                    c.arg(format!("--port={port}"))
+                        .env("DISPLAY", format!(":{number}"))
+                        .env("HOME", home)
+                        .env("XDG_CONFIG_HOME", &config)
+                        .env("XDG_DATA_HOME", home.join("data"))
+                        .env("XDG_CACHE_HOME", home.join("cache"))
+                        .env_remove("WAYLAND_DISPLAY");
+                    c
+                }
+            };
+            let what = match engine {
+                Engine::Chromium => "chromedriver",
+                Engine::Firefox => "geckodriver",
+                Engine::WebKit => "WebKitWebDriver",
+            };
+            let mut child = command
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
-                .expect("chromedriver is installed (scripts/setup.sh)");
+                .unwrap_or_else(|e| panic!("{what} is installed (scripts/setup.sh): {e}"));
             let deadline = Instant::now() + Duration::from_secs(20);
             while Instant::now() < deadline {
                 if child.try_wait().unwrap().is_some() {
                     break;
                 }
-                if chromedriver_ready(port) {
-                    return Driver { child, port };
+                if driver_ready(port) {
+                    return Driver { child, port, display: display.map(|(_, x)| x) };
                 }
                 std::thread::sleep(Duration::from_millis(100));
             }
             let _ = child.kill();
             let _ = child.wait();
         }
-        panic!("chromedriver did not start");
+        panic!("the {} driver did not start", engine.name());
     }
 }
 
-fn chromedriver_ready(port: u16) -> bool {
+/// An X server of its own for WebKit's browser, which has no headless mode:
+/// Xvfb picks a free display and says which, so several can start at once.
+fn start_x_server() -> (String, Child) {
+    let mut x = Command::new("Xvfb")
+        .args(["-displayfd", "1", "-screen", "0", "1600x1200x24", "-nolisten", "tcp"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("Xvfb is installed (scripts/setup.sh)");
+    let mut number = String::new();
+    BufReader::new(x.stdout.take().unwrap()).read_line(&mut number).unwrap();
+    let number = number.trim().to_string();
+    assert!(!number.is_empty(), "Xvfb did not say which display it took");
+    (number, x)
+}
+
+fn driver_ready(port: u16) -> bool {
     let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
         return false;
     };
@@ -267,6 +363,10 @@ impl Drop for Driver {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        if let Some(x) = &mut self.display {
+            let _ = x.kill();
+            let _ = x.wait();
+        }
     }
 }
 
@@ -275,6 +375,8 @@ pub struct Browser {
     pub client: Client,
     pub downloads: PathBuf,
     pub server: StaticServer,
+    engine: Engine,
+    session: Option<String>,
     _driver: Driver,
     _profile: TempDir,
     _downloads: TempDir,
@@ -297,61 +399,137 @@ impl Drop for TempDir {
     }
 }
 
+/// Chromium's options: headless, offline, a download folder, and narrow or
+/// zoomed screens emulated, for Chromium will not make a window narrower than
+/// about 500 px.
+fn chromium_options(width: u32, profile: &Path, downloads: &Path) -> Value {
+    let mut options = json!({
+        "binary": "/usr/bin/chromium",
+        "args": [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-dev-shm-usage",
+            "--enable-precise-memory-info",
+            // So the benchmark can collect garbage before it reads the memory in use.
+            "--js-flags=--expose-gc",
+            format!("--user-data-dir={}", profile.display()),
+            format!("--window-size={width},900"),
+        ],
+        "prefs": {
+            "download.default_directory": downloads.display().to_string(),
+            "download.prompt_for_download": false,
+        }
+    });
+    if width < 500 {
+        options["mobileEmulation"] = json!({"deviceMetrics": {"width": width, "height": 720, "pixelRatio": 1.0}});
+    } else if width == 640 {
+        // 200% zoom on a 1280px-wide screen: 640 CSS pixels, drawn twice as big.
+        options["mobileEmulation"] =
+            json!({"deviceMetrics": {"width": 640, "height": 512, "pixelRatio": 2.0, "mobile": false}});
+    }
+    options
+}
+
+/// Firefox's options: headless, its own profile, downloads saved with no
+/// question, a phone's overlay scroll bars on narrow screens, and 640 px as
+/// 200% zoom of a 1280 px window, as a person zooms.
+fn firefox_options(width: u32, profile: &Path, downloads: &Path) -> Value {
+    // Firefox keeps its window at least 450 px wide (a rule in its own
+    // styles); the profile's userChrome.css lifts that for 320 px.
+    std::fs::create_dir_all(profile.join("chrome")).unwrap();
+    std::fs::write(profile.join("chrome/userChrome.css"), ":root { min-width: 0 !important; }\n").unwrap();
+    json!({
+        "args": ["-headless", "-profile", profile.display().to_string()],
+        "prefs": {
+            "toolkit.legacyUserProfileCustomizations.stylesheets": true,
+            "browser.download.folderList": 2,
+            "browser.download.dir": downloads.display().to_string(),
+            "browser.download.useDownloadDir": true,
+            "browser.download.always_ask_before_handling_new_types": false,
+            "browser.download.start_downloads_in_tmp_dir": false,
+            "browser.download.alwaysOpenPanel": false,
+            "browser.helperApps.neverAsk.saveToDisk": "text/html,application/json,text/plain,text/csv,application/octet-stream",
+            "widget.gtk.overlay-scrollbars.enabled": width < 500,
+            "ui.useOverlayScrollbars": if width < 500 { 1 } else { 0 },
+            "layout.css.devPixelsPerPx": if width == 640 { "2.0" } else { "1.0" },
+        }
+    })
+}
+
 impl Browser {
     pub async fn start(width: u32) -> Browser {
         Browser::start_with(width, StaticServer::start()).await
     }
 
+    /// A browser of the engine `VTC_BROWSER` names, whose page is `width`
+    /// CSS pixels wide.
     pub async fn start_with(width: u32, server: StaticServer) -> Browser {
-        let driver = Driver::start();
+        let engine = Engine::from_env();
         let profile = TempDir::new("profile");
         let downloads = TempDir::new("downloads");
+        let driver = Driver::start(engine, &profile.0, &downloads.0);
         let mut caps = serde_json::Map::new();
-        caps.insert(
-            "goog:chromeOptions".to_string(),
-            json!({
-                "binary": "/usr/bin/chromium",
-                "args": [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage",
-                    "--enable-precise-memory-info",
-                    // So the benchmark can collect garbage before it reads the memory in use.
-                    "--js-flags=--expose-gc",
-                    format!("--user-data-dir={}", profile.0.display()),
-                    format!("--window-size={width},900"),
-                ],
-                "prefs": {
-                    "download.default_directory": downloads.0.display().to_string(),
-                    "download.prompt_for_download": false,
-                }
-            }),
-        );
-        if width < 500 {
-            // Chromium will not make a window narrower than about 500px, so
-            // narrower screens are emulated as a phone's.
-            caps["goog:chromeOptions"]["mobileEmulation"] =
-                json!({"deviceMetrics": {"width": width, "height": 720, "pixelRatio": 1.0}});
-        } else if width == 640 {
-            // 200% zoom on a 1280px-wide screen: 640 CSS pixels, drawn twice as big.
-            caps["goog:chromeOptions"]["mobileEmulation"] =
-                json!({"deviceMetrics": {"width": 640, "height": 512, "pixelRatio": 2.0, "mobile": false}});
+        match engine {
+            Engine::Chromium => {
+                caps.insert("goog:chromeOptions".into(), chromium_options(width, &profile.0, &downloads.0));
+            }
+            Engine::Firefox => {
+                caps.insert("moz:firefoxOptions".into(), firefox_options(width, &profile.0, &downloads.0));
+            }
+            Engine::WebKit => {
+                // A phone's overlay scroll bars on narrow screens, a desktop's otherwise.
+                let options =
+                    json!({"binary": MINIBROWSER, "args": ["--automation"], "useOverlayScrollbars": width < 500});
+                caps.insert("webkitgtk:browserOptions".into(), options);
+            }
         }
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{}", driver.port))
             .await
-            .expect("a Chromium session");
-        Browser {
+            .unwrap_or_else(|e| panic!("a {} session: {e}", engine.name()));
+        let session = client.session_id().await.ok().flatten();
+        let b = Browser {
             client,
             downloads: downloads.0.clone(),
             server,
+            engine,
+            session,
             _driver: driver,
             _profile: profile,
             _downloads: downloads,
+        };
+        if engine != Engine::Chromium {
+            b.set_page_width(width).await;
         }
+        b
     }
 
+    /// Which engine this is, for the few steps a driver cannot take in
+    /// every engine.
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// Sizes the window so that the page is `width` CSS pixels wide, and
+    /// checks that it is: a window may have a smallest width of its own.
+    async fn set_page_width(&self, width: u32) {
+        self.client.goto("about:blank").await.unwrap();
+        let mut window = width;
+        for _ in 0..3 {
+            self.client.set_window_size(window, 900).await.unwrap();
+            let page = self.js("return window.innerWidth").await.as_f64().unwrap();
+            if (page - width as f64).abs() < 1.0 {
+                let client_width = self.js("return document.documentElement.clientWidth").await;
+                assert_eq!(client_width.as_f64(), Some(width as f64), "{} draws a scroll bar", self.engine.name());
+                return;
+            }
+            // Whatever the window adds around the page (or the zoom), made up.
+            window = (window as f64 * width as f64 / page).round() as u32;
+        }
+        let page = self.js("return window.innerWidth").await;
+        panic!("{} will not make its page {width} px wide; it is {page} px", self.engine.name());
+    }
     /// Puts a library in the browser's storage, as a returning user would
     /// have it, then opens the widget at `hash`.
     pub async fn seed(&self, lib: &video_tool_check::library::Library, hash: &str) {
@@ -467,7 +645,17 @@ impl Browser {
     }
 
     pub async fn close(self) {
-        let _ = self.client.close().await;
+        let _ = self.client.clone().close().await;
+    }
+}
+
+/// A test that fails never reaches `close`: end its session here all the
+/// same, for Firefox outlives a geckodriver that is stopped under it.
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if let Some(session) = &self.session {
+            find::webdriver_call(self._driver.port, "DELETE", &format!("/session/{session}"));
+        }
     }
 }
 
