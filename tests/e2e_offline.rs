@@ -19,7 +19,7 @@ async fn kept_for_offline(b: &Browser) {
     let ready = "const done = arguments[arguments.length - 1];
                  navigator.serviceWorker.ready.then(() => done(true), () => done(false));";
     assert_eq!(b.client.execute_async(ready, vec![]).await.unwrap(), Value::Bool(true));
-    reload(&b).await;
+    reload(b).await;
     b.h1().await;
     b.until("return !!navigator.serviceWorker.controller", "the page is not run by the service worker").await;
 }
