@@ -113,6 +113,9 @@ async fn a_whole_assessment_can_be_done_with_the_keyboard_alone() {
                 if name == "About you" {
                     b.press_keys(&Key::Enter.to_string()).await;
                     b.heading_is("About you").await;
+                    // Focus moves to the new screen's heading, and the next
+                    // Tab goes on from there.
+                    b.focus_reaches(&support::heading("About you").level(1), "Enter on About you").await;
                 } else {
                     b.press_keys(&Key::Tab.to_string()).await;
                 }

@@ -549,6 +549,20 @@ impl Browser {
 
     /// Sends `keys` to whatever has keyboard focus, as a keyboard does.
     pub async fn press_keys(&self, keys: &str) {
+        // WebDriver's Element Send Keys sets a date field's value rather than
+        // pressing keys in it (as WebKit's driver does, by the standard), so
+        // a Tab sent that way never leaves the field. There, the keys go
+        // through the keyboard as a person's do: WebDriver's key actions.
+        let on_a_date = self.js("const e = document.activeElement; return !!e && e.type === 'date'").await;
+        if on_a_date == Value::Bool(true) {
+            use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+            let mut actions = KeyActions::new("keyboard".to_string());
+            for key in keys.chars() {
+                actions = actions.then(KeyAction::Down { value: key }).then(KeyAction::Up { value: key });
+            }
+            self.client.perform_actions(actions).await.unwrap();
+            return;
+        }
         self.client.active_element().await.unwrap().send_keys(keys).await.unwrap();
     }
 
