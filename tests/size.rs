@@ -11,10 +11,12 @@ mod support;
 /// 289 KB, and the practice's side of the DPO's review and the yearly review
 /// (issue 16) to 305 KB, and the first screen in index.html, the service
 /// worker and the code that registers it and takes over from that screen
-/// (issue 17) to 311 KB. The DPO's own tools are a page of their own
+/// (issue 17) to 311 KB, and what the Firefox and WebKit runs fixed (the
+/// frame's scroll bar, focus, the focused button's colours) to 312 KB. The
+/// DPO's own tools are a page of their own
 /// (`dist/dpo/`), which practices do not download. The guard sits just above,
 /// so growth stays a decision, not an accident: see the README.
-const GUARD_GZIP_BYTES: usize = 312 * 1024;
+const GUARD_GZIP_BYTES: usize = 314 * 1024;
 
 #[test]
 fn the_compressed_download_stays_within_its_guard() {

@@ -28,7 +28,8 @@ impl Default for Offline {
 pub fn keep_for_offline(offline: Offline) {
     // A debug build (scripts/serve.sh) has no sw.js, and an edit must show on
     // the next reload, not the one after.
-    if cfg!(debug_assertions) {
+    // The DPO's page (dpo/) is not kept offline, and has no sw.js beside it.
+    if cfg!(debug_assertions) || cfg!(feature = "dpo") {
         return;
     }
     // Read with Reflect, which catches: outside a secure context the property
