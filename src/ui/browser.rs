@@ -35,9 +35,24 @@ pub fn focus_when_drawn(id: impl Into<String>) {
 /// focus somewhere else by then. That frame can come late: WebKit, busy,
 /// has run it a tenth of a second after the screen changed, when the next
 /// field had been clicked and typed in, and took focus from under the keys.
+///
+/// Of two moves waiting for the same frame, only the later is made: a late
+/// frame once ran the move to a new screen's heading after the person had
+/// already pressed Rename there, and the heading took the focus meant for
+/// the name field.
 fn when_drawn_unless_moved_on(then: impl FnOnce() + 'static) {
+    thread_local! {
+        static LATEST: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+    let this = LATEST.with(|l| {
+        l.set(l.get().wrapping_add(1));
+        l.get()
+    });
     let before = document().active_element();
     request_animation_frame(move || {
+        if LATEST.with(|l| l.get()) != this {
+            return;
+        }
         let body = document().body();
         let moved_on = document()
             .active_element()
