@@ -2,9 +2,8 @@
 //! (run by `scripts/trunk-release.sh`): `prerender dist/index.html`.
 //! When the widget starts, `src/main.rs` takes over from it.
 
-/// The element `src/ui/takeover.rs` looks for and replaces.
 #[cfg(not(target_arch = "wasm32"))]
-const MARK: &str = "vtc-prerendered";
+use video_tool_check::ui::takeover::PRERENDERED as MARK;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {

@@ -8,8 +8,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The element `src/bin/prerender.rs` wraps the first screen in.
-const PRERENDERED: &str = "vtc-prerendered";
+/// The id of the element `src/bin/prerender.rs` wraps the first screen in.
+pub const PRERENDERED: &str = "vtc-prerendered";
 
 /// What a person can focus or open on the first screen, in the same order
 /// in both copies, since both come from the same components.
