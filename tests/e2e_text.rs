@@ -142,7 +142,7 @@ async fn typed_text_cannot_reorder_the_widgets_words_on_screen_or_in_the_report(
     // then ", " and the email address, all in order.
     drawn_left_to_right(&b, "dd", &format!(", {EMAIL}"), "the DPO row on screen").await;
     drawn_left_to_right(&b, "dd", "Covered by an existing DPIA: ", "the DPIA row on screen").await;
-    drawn_left_to_right(&b, "p", "Outcome for ", "the outcome on screen").await;
+    drawn_left_to_right(&b, "span", "Outcome for ", "the outcome on screen").await;
     drawn_left_to_right(&b, "p", "Because you answered No to:", "the action on screen").await;
     // The assessment's own name, on the list of assessments: the "Open now"
     // tag after it still reads left to right.

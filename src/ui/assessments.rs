@@ -273,9 +273,9 @@ pub fn AssessmentsScreen() -> impl IntoView {
     let preview_view = move || {
         preview.get().map(|result| match result {
             Err(error) => view! {
-                <div class="nhsuk-error-summary" tabindex="-1" aria-labelledby="import-error-title">
+                <div class="nhsuk-error-summary" tabindex="-1">
                     <div role="alert">
-                        <h2 class="nhsuk-error-summary__heading" id="import-error-title">"We could not import that file"</h2>
+                        <h2 class="nhsuk-error-summary__heading">"We could not import that file"</h2>
                         <div class="nhsuk-error-summary__body"><p>{sentence(&super::messages::import_error(&error))}</p><p>"Nothing has been changed."</p></div>
                     </div>
                 </div>

@@ -110,9 +110,11 @@ pub fn ErrorSummary(items: Vec<(String, String)>, #[prop(optional)] intro: Optio
         })
         .collect_view();
     view! {
-        <div class="nhsuk-error-summary" id="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+        <div class="nhsuk-error-summary" id="error-summary" tabindex="-1">
+            // As NHS.UK's template: the alert inside the box that takes focus,
+            // so a screen reader does not cut one short with the other.
             <div role="alert">
-                <h2 class="nhsuk-error-summary__heading" id="error-summary-title">"There is a problem"</h2>
+                <h2 class="nhsuk-error-summary__heading">"There is a problem"</h2>
                 <div class="nhsuk-error-summary__body">
                     {intro.map(|t| view! { <p>{t}</p> })}
                     <ul class="nhsuk-list nhsuk-error-summary__list">{links}</ul>

@@ -340,9 +340,11 @@ pub fn ReviewScreen() -> impl IntoView {
             <input class="vtc-file" id="review-file" type="file" on:change=on_file/>
         </div>
         {move || problem.get().map(|e| view! {
-            <div class="nhsuk-error-summary" role="alert" tabindex="-1">
-                <h2 class="nhsuk-error-summary__heading">"We could not open that file"</h2>
-                <div class="nhsuk-error-summary__body"><p>{sentence(&super::messages::import_error(&e))}</p></div>
+            <div class="nhsuk-error-summary" tabindex="-1">
+                <div role="alert">
+                    <h2 class="nhsuk-error-summary__heading">"We could not open that file"</h2>
+                    <div class="nhsuk-error-summary__body"><p>{sentence(&super::messages::import_error(&e))}</p></div>
+                </div>
             </div>
         })}
         {move || reviewing.get().then(|| view! {

@@ -112,8 +112,15 @@ pub fn SummaryScreen() -> impl IntoView {
         };
         view! {
             <div class=format!("vtc-outcome vtc-outcome--{modifier}")>
-                <p class="nhsuk-u-margin-bottom-1">{sentence(&a.with(|a| a.tool_name(content)).map_or("Outcome".to_string(), |tool| format!("Outcome for {}", isolate(&tool))))}</p>
-                <p class="nhsuk-heading-l nhsuk-u-margin-bottom-2">{s.headline()}</p>
+                // A heading, as it looks: screen reader users find the outcome
+                // in the page's headings as others find it by its size.
+                <h2 class="nhsuk-heading-l nhsuk-u-margin-bottom-2">
+                    <span class="nhsuk-caption-m nhsuk-u-margin-bottom-1">
+                        {sentence(&a.with(|a| a.tool_name(content)).map_or("Outcome".to_string(), |tool| format!("Outcome for {}", isolate(&tool))))}
+                        <span class="nhsuk-u-visually-hidden">": "</span>
+                    </span>
+                    {s.headline()}
+                </h2>
                 <p class="nhsuk-u-margin-bottom-0">{s.explanation()}</p>
             </div>
         }

@@ -249,16 +249,12 @@ const A = (() => {
       return smallest.length ? read(smallest[0]) : null;
     },
 
-    // A line of text and what follows it in its box, as a person reads the
-    // big "Do not use yet" under "Outcome for Microsoft Teams".
-    textAfter: (prefix) => {
-      // A line of text: no elements inside but <bdi>, which isolates typed text within it.
-      const line = (el) => [...el.children].every((c) => c.tagName === 'BDI');
-      const labels = all(document).filter((el) => shown(el) && line(el) && norm(el.innerText).startsWith(prefix));
-      if (labels.length !== 1) return null;
-      const parts = [labels[0]];
-      for (let s = labels[0].nextElementSibling; s; s = s.nextElementSibling) parts.push(s);
-      return parts.map(read).filter(Boolean).join('\n');
+    // The box a heading heads, read from its heading down, as a person reads
+    // the big "Do not use yet" headed "Outcome for Microsoft Teams".
+    headedBox: (prefix) => {
+      const headings = all(document).filter((el) => shown(el) && isHeading(el) && name(el).startsWith(prefix));
+      if (headings.length !== 1) return null;
+      return read(headings[0].parentElement);
     },
 
     // What has keyboard focus, as a screen reader says it.

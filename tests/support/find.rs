@@ -656,9 +656,9 @@ impl Browser {
         self.h1().await;
     }
 
-    /// The summary's outcome: the words under "Outcome for (the tool)".
+    /// The summary's outcome: the box headed "Outcome for (the tool): ...".
     pub async fn outcome(&self) -> String {
-        self.poll("return A.textAfter(q);", json!("Outcome for "), "no outcome is shown")
+        self.poll("return A.headedBox(q);", json!("Outcome for "), "no outcome is shown")
             .await
             .as_str()
             .unwrap()
