@@ -8,7 +8,7 @@
 mod support;
 
 use serde_json::Value;
-use support::{link, Browser, StaticServer};
+use support::{button, heading, link, Browser, StaticServer};
 
 /// Where the main heading and the task list's first link are drawn.
 async fn layout(b: &Browser) -> Value {
@@ -75,6 +75,19 @@ async fn a_link_followed_before_the_widget_starts_still_opens_its_screen() {
     // The person is told where they are: focus is on the new screen's heading.
     b.until("return document.activeElement && document.activeElement.tagName === 'H1'", "focus was not on the heading")
         .await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_button_pressed_before_the_widget_starts_does_what_it_says_when_it_does() {
+    let b = open_on_a_slow_link().await;
+    b.click(&button("Start again")).await;
+    assert!(!started(&b).await, "the widget started although its WebAssembly was held back");
+    b.server.link.let_wasm_through();
+    // The question the button asks, with focus on it, as if pressed just now.
+    b.focus_reaches(&heading("Delete your answers?"), "Start again pressed before the widget started").await;
+    b.click(&button("No, keep my answers")).await;
+    b.focus_reaches(&button("Start again"), "No, keep my answers").await;
     b.close().await;
 }
 

@@ -3,7 +3,8 @@
 //! for one moment, with no paint between, so nothing flashes or moves; what
 //! a person did in the meantime carries over: a link followed has already
 //! changed the address, which the widget reads as it starts; an open
-//! "details" stays open; keyboard focus stays on the same control.
+//! "details" stays open; keyboard focus stays on the same control; a button
+//! pressed (noted by `takeover.js`, in the start-up script) is pressed again.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,6 +28,7 @@ pub fn take_over(mount: impl FnOnce()) {
     let focused = before.iter().position(|c| Some(c) == active.as_ref());
     let on_start_screen =
         super::route::Screen::from_hash(&super::router::location_hash()) == super::route::Screen::Start;
+    let pressed = pressed_early();
     mount();
     // The widget is added at the end of the page, after the first screen.
     let after = document().query_selector_all(".vtc").ok().and_then(|all| all.item(all.length().saturating_sub(1)));
@@ -49,6 +51,22 @@ pub fn take_over(mount: impl FnOnce()) {
         Some(_) => super::browser::focus_heading(),
         None => {}
     }
+    // After focus, since a button may move it (to the question it asks).
+    if on_start_screen && after.len() == before.len() {
+        for i in pressed {
+            if let Some(el) = after.get(i).and_then(|e| e.dyn_ref::<web_sys::HtmlElement>()) {
+                el.click();
+            }
+        }
+    }
+}
+
+/// The places, among the first screen's controls, of the buttons pressed on
+/// it before the widget started, in the order they were pressed.
+fn pressed_early() -> Vec<usize> {
+    let Ok(list) = js_sys::Reflect::get(&window(), &"vtcPressedEarly".into()) else { return Vec::new() };
+    let Ok(list) = list.dyn_into::<js_sys::Array>() else { return Vec::new() };
+    list.iter().filter_map(|i| i.as_f64()).filter(|i| *i >= 0.0).map(|i| i as usize).collect()
 }
 
 fn controls(root: &web_sys::Element) -> Vec<web_sys::Element> {
