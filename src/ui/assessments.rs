@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::browser::{focus_when_drawn, go, today};
+use super::browser::{focus_when_drawn, go, show_then_focus, today};
 use super::common::{sentence, typed, ConfirmButton};
 use super::route::Screen;
 use super::AppState;
@@ -112,27 +112,9 @@ fn SavedRow(id: String, deleted: RwSignal<Option<Deleted>>) -> impl IntoView {
     let name_id = format!("rename-{id}");
     let delete_id = format!("delete-{id}");
     let question_id = format!("confirm-delete-{id}");
-    let ask = {
-        let question_id = question_id.clone();
-        move |_| {
-            confirming.set(true);
-            focus_when_drawn(question_id.clone());
-        }
-    };
-    let keep = {
-        let delete_id = delete_id.clone();
-        move |_| {
-            confirming.set(false);
-            focus_when_drawn(delete_id.clone());
-        }
-    };
-    let rename = {
-        let name_id = name_id.clone();
-        move |_| {
-            renaming.set(true);
-            focus_when_drawn(name_id.clone());
-        }
-    };
+    let ask = show_then_focus(confirming, true, question_id.clone());
+    let keep = show_then_focus(confirming, false, delete_id.clone());
+    let rename = show_then_focus(renaming, true, name_id.clone());
     // Every row has the same buttons: a screen reader user hears which
     // assessment each is for, while the visible label stays short.
     let hidden_for = move || {

@@ -31,6 +31,15 @@ pub fn focus_when_drawn(id: impl Into<String>) {
     when_drawn_unless_moved_on(move || focus_id(&id));
 }
 
+/// A click that shows or hides part of a row (a question, a field) and then
+/// moves focus to `id`, what takes the pressed button's place.
+pub fn show_then_focus(shown: RwSignal<bool>, show: bool, id: String) -> impl Fn(leptos::ev::MouseEvent) + Clone {
+    move |_| {
+        shown.set(show);
+        focus_when_drawn(id.clone());
+    }
+}
+
 /// Runs `then` once the screen is drawn again, unless the person has put
 /// focus somewhere else by then. That frame can come late: WebKit, busy,
 /// has run it a tenth of a second after the screen changed, when the next

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::browser::{download, focus_when_drawn, today};
+use super::browser::{download, focus_when_drawn, show_then_focus, today};
 use super::browser_storage::{self as kept, LogLoaded, SaveError};
 use super::common::{focus_error_summary, sentence, typed, ErrorSummary};
 use super::messages;
@@ -167,20 +167,8 @@ fn EntryRow(
     // Every row has the same buttons: a screen reader user hears which
     // tool each is for, while the visible label stays short.
     let hidden_for = move || view! { <span class="nhsuk-u-visually-hidden">" "{move || typed(&name())}</span> };
-    let ask = {
-        let question_id = question_id.clone();
-        move |_| {
-            confirming.set(true);
-            focus_when_drawn(question_id.clone());
-        }
-    };
-    let keep = {
-        let remove_id = remove_id.clone();
-        move |_| {
-            confirming.set(false);
-            focus_when_drawn(remove_id.clone());
-        }
-    };
+    let ask = show_then_focus(confirming, true, question_id.clone());
+    let keep = show_then_focus(confirming, false, remove_id.clone());
     let remove = {
         let key = key.clone();
         move |_| on_remove.run(key.clone())
