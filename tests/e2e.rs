@@ -191,11 +191,7 @@ async fn another_tool_by_name_works_on_a_phone_sized_screen() {
 async fn care_home_checks_whatsapp_for_staff_calls() {
     let b = Browser::start(1000).await;
     b.open("#/about").await;
-    b.choose(ORG_TYPE, "Social care or other care provider").await;
-    b.fill("Name of your organisation", "Oak House Care Home").await;
-    b.choose(PURPOSE, "Communication between staff").await;
-    b.click(&button("Save and continue")).await;
-    b.heading_is("Choose your video tool").await;
+    b.about_a_care_home("Oak House Care Home").await;
     b.choose(TOOL, "WhatsApp").await;
     let note = b.section_text("About WhatsApp").await;
     assert!(note.contains("free consumer service"), "{note}");

@@ -78,11 +78,7 @@ async fn embedded_in_another_site_it_works_resizes_and_remembers() {
     enter_frame(&b).await;
     b.click(&link("About you")).await;
     b.heading_is("About you").await;
-    b.choose(ORG_TYPE, "Social care or other care provider").await;
-    b.fill("Name of your organisation", "Oak House Care Home").await;
-    b.choose(PURPOSE, "Communication between staff").await;
-    b.click(&button("Save and continue")).await;
-    b.heading_is("Choose your video tool").await;
+    b.about_a_care_home("Oak House Care Home").await;
     let inner = widget_height(&b).await;
     b.client.enter_parent_frame().await.unwrap();
     frame_fits(&b, inner).await;

@@ -6,7 +6,7 @@
 
 mod support;
 
-use support::{button, disclosure, link, question, Browser, ORG_TYPE, PURPOSE, TOOL};
+use support::{button, disclosure, link, question, Browser, TOOL};
 use video_tool_check::content::Content;
 
 #[tokio::test]
@@ -34,11 +34,7 @@ async fn a_dpo_can_see_where_each_check_comes_from_and_what_it_evidences() {
 
     // A practice that uses Teams only between staff.
     b.click(&link("About you")).await;
-    b.choose(ORG_TYPE, "Social care or other care provider").await;
-    b.fill("Name of your organisation", "Oak House Care Home").await;
-    b.choose(PURPOSE, "Communication between staff").await;
-    b.click(&button("Save and continue")).await;
-    b.heading_is("Choose your video tool").await;
+    b.about_a_care_home("Oak House Care Home").await;
     b.choose(TOOL, "Microsoft Teams").await;
     b.click(&button("Save and continue")).await;
 

@@ -59,11 +59,7 @@ async fn a_second_visit_opens_and_works_with_no_network() {
     b.heading_is("Check a video tool").await;
     b.click(&link("About you")).await;
     b.heading_is("About you").await;
-    b.choose(ORG_TYPE, "Social care or other care provider").await;
-    b.fill("Name of your organisation", "Oak Lodge Care Home").await;
-    b.choose(PURPOSE, "Communication between staff").await;
-    b.click(&button("Save and continue")).await;
-    b.heading_is("Choose your video tool").await;
+    b.about_a_care_home("Oak Lodge Care Home").await;
     // Saved in this browser, with no network.
     reload(&b).await;
     b.heading_is("Choose your video tool").await;

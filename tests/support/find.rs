@@ -656,6 +656,16 @@ impl Browser {
         self.h1().await;
     }
 
+    /// Answers "About you" as a care home that uses video between staff and
+    /// saves, as most journeys start, then waits for the next screen.
+    pub async fn about_a_care_home(&self, name: &str) {
+        self.choose(ORG_TYPE, "Social care or other care provider").await;
+        self.fill("Name of your organisation", name).await;
+        self.choose(PURPOSE, "Communication between staff").await;
+        self.click(&button("Save and continue")).await;
+        self.heading_is("Choose your video tool").await;
+    }
+
     /// The summary's outcome: the box headed "Outcome for (the tool): ...".
     pub async fn outcome(&self) -> String {
         self.poll("return A.headedBox(q);", json!("Outcome for "), "no outcome is shown")
