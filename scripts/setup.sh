@@ -11,25 +11,30 @@ cd "$(dirname "$0")/.."
 say() { printf '\n== %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
 
+# Whether `$1 --version` prints a line matching $2. The output is read whole
+# first: under pipefail, `geckodriver --version | grep -q` failed when grep
+# stopped reading at its first line and geckodriver died of the closed pipe.
+version_is() { local out; out=$("$1" --version 2>/dev/null) || true; grep -q "$2" <<<"$out"; }
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "Adding the wasm32 target"
   rustup target add wasm32-unknown-unknown
 fi
 
-if ! trunk --version 2>/dev/null | grep -q '0.21.14'; then
+if ! version_is trunk '0.21.14'; then
   say "Installing trunk 0.21.14 (10-15 minutes the first time)"
   cargo install trunk --version 0.21.14 --locked
 fi
 
 # The CLI must match the wasm-bindgen crate in Cargo.lock exactly.
 wbg_version=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')
-if ! wasm-bindgen --version 2>/dev/null | grep -q " ${wbg_version}\$"; then
+if ! version_is wasm-bindgen " ${wbg_version}\$"; then
   say "Installing wasm-bindgen-cli ${wbg_version} (about 5 minutes)"
   # No --locked: its lockfile wants a crate version this registry lacks.
   cargo install wasm-bindgen-cli --version "${wbg_version}"
 fi
 
-if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
+if ! version_is wasm-opt 'version 132'; then
   say "Installing wasm-opt (binaryen 132) from npm"
   npm install -g binaryen@132
 fi
@@ -37,7 +42,7 @@ fi
 # geckodriver drives Firefox; npm's geckodriver package downloads a binary
 # from GitHub, which these machines cannot reach, so it comes from crates.io
 # (without --locked, as it was tried here).
-if ! geckodriver --version 2>/dev/null | grep -q '^geckodriver 0.37.1'; then
+if ! version_is geckodriver '^geckodriver 0.37.1'; then
   say "Installing geckodriver 0.37.1 (about 2 minutes)"
   cargo install geckodriver --version 0.37.1
 fi
