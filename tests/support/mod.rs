@@ -520,9 +520,22 @@ impl Browser {
             self.client.set_window_size(window, 900).await.unwrap();
             let page = self.js("return window.innerWidth").await.as_f64().unwrap();
             if (page - width as f64).abs() < 1.0 {
-                let client_width = self.js("return document.documentElement.clientWidth").await;
-                assert_eq!(client_width.as_f64(), Some(width as f64), "{} draws a scroll bar", self.engine.name());
-                return;
+                // Waited for: on a busy machine WebKit has drawn a scroll bar on
+                // the blank page for a moment after the window was resized, until
+                // its new height reached the page. One that stays is a failure.
+                let deadline = Instant::now() + Duration::from_secs(10);
+                loop {
+                    let client_width = self.js("return document.documentElement.clientWidth").await;
+                    if client_width.as_f64() == Some(width as f64) {
+                        return;
+                    }
+                    assert!(
+                        Instant::now() < deadline,
+                        "{} draws a scroll bar: the page is {client_width} px wide inside a {width} px window",
+                        self.engine.name()
+                    );
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
             }
             // Whatever the window adds around the page (or the zoom), made up.
             window = (window as f64 * width as f64 / page).round() as u32;
