@@ -28,12 +28,16 @@ pub fn take_over(mount: impl FnOnce()) {
     let focused = before.iter().position(|c| Some(c) == active.as_ref());
     let on_start_screen =
         super::route::Screen::from_hash(&super::router::location_hash()) == super::route::Screen::Start;
-    let pressed = pressed_early();
+    // Places among `before`, found by the same CONTROLS as the widget's copy.
+    let pressed: Vec<usize> = pressed_early().iter().filter_map(|b| before.iter().position(|c| c == b)).collect();
     mount();
     // The widget is added at the end of the page, after the first screen.
     let after = document().query_selector_all(".vtc").ok().and_then(|all| all.item(all.length().saturating_sub(1)));
     let after = after.and_then(|w| w.dyn_into::<web_sys::Element>().ok()).map(|w| controls(&w)).unwrap_or_default();
-    if on_start_screen && after.len() == before.len() {
+    // Both copies come from the same components, so a control's place in one
+    // is its place in the other, as long as both are the start screen.
+    let same_screen = on_start_screen && after.len() == before.len();
+    if same_screen {
         for (old, new) in before.iter().zip(&after) {
             if old.has_attribute("open") {
                 let _ = new.set_attribute("open", "");
@@ -52,7 +56,7 @@ pub fn take_over(mount: impl FnOnce()) {
         None => {}
     }
     // After focus, since a button may move it (to the question it asks).
-    if on_start_screen && after.len() == before.len() {
+    if same_screen {
         for i in pressed {
             if let Some(el) = after.get(i).and_then(|e| e.dyn_ref::<web_sys::HtmlElement>()) {
                 el.click();
@@ -61,12 +65,12 @@ pub fn take_over(mount: impl FnOnce()) {
     }
 }
 
-/// The places, among the first screen's controls, of the buttons pressed on
-/// it before the widget started, in the order they were pressed.
-fn pressed_early() -> Vec<usize> {
+/// The buttons pressed on the first screen before the widget started, in the
+/// order they were pressed, as `takeover.js` noted them.
+fn pressed_early() -> Vec<web_sys::Element> {
     let Ok(list) = js_sys::Reflect::get(&window(), &"vtcPressedEarly".into()) else { return Vec::new() };
     let Ok(list) = list.dyn_into::<js_sys::Array>() else { return Vec::new() };
-    list.iter().filter_map(|i| i.as_f64()).filter(|i| *i >= 0.0).map(|i| i as usize).collect()
+    list.iter().filter_map(|b| b.dyn_into::<web_sys::Element>().ok()).collect()
 }
 
 fn controls(root: &web_sys::Element) -> Vec<web_sys::Element> {
