@@ -388,12 +388,27 @@ impl Browser {
         loop {
             let (_, target) = self.find_with_target(q).await;
             self.scroll_into_window(&target).await;
+            if self.engine() == Engine::WebKit {
+                self.drawn_twice().await;
+            }
             match target.click().await {
                 Ok(_) => return,
                 Err(e) => assert!(Instant::now() < deadline, "could not click {q}: {e}"),
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+
+    /// Waits until the page has drawn two frames. WebKit scrolls a field
+    /// that gets focus into view at its next frame, where Chromium does it
+    /// at once: a click sent before that frame aims at where things were
+    /// before the scroll, and lands on something else. Seen twice on a busy
+    /// machine after a test moved focus to a field far up the page (WebKit's
+    /// `scrollY` was unchanged just after `focus()` and changed a frame later).
+    async fn drawn_twice(&self) {
+        let script = "const done = arguments[0];
+            requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
+        self.client.execute_async(script, vec![]).await.unwrap();
     }
 
     /// Firefox's and WebKit's drivers scroll what they click into view
