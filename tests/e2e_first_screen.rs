@@ -28,7 +28,10 @@ async fn open_on_a_slow_link() -> Browser {
 }
 
 async fn open_on_a_slow_link_at(width: u32) -> Browser {
-    let server = StaticServer::start();
+    open_on_a_slow_link_from(width, StaticServer::start()).await
+}
+
+async fn open_on_a_slow_link_from(width: u32, server: StaticServer) -> Browser {
     server.link.hold_wasm();
     let b = Browser::start_with(width, server).await;
     // Not `open`, which waits for the widget to start.
@@ -62,6 +65,23 @@ async fn the_task_list_shows_before_the_widget_starts_and_stays_put_when_it_does
     assert_eq!(layout(&b).await, before, "the first screen moved when the widget took over");
     assert_eq!(b.tasks().await, tasks);
     b.assert_accessible("the start screen after the widget took over").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn the_publishers_words_do_not_push_the_task_list_down_when_they_arrive() {
+    let config = r#"{"publisher": "Oak DPO Service",
+        "introduction": "Check every video tool your practice uses before 31 March. Ask us if you are unsure."}"#;
+    let server =
+        StaticServer::serve(support::repo().join("dist"), vec![("config.json".to_string(), config.to_string())]);
+    let b = open_on_a_slow_link_from(1000, server).await;
+    let before = layout(&b).await;
+    b.server.link.let_wasm_through();
+    // config.json is read after the widget starts, so its words come last.
+    b.sees("From Oak DPO Service").await;
+    b.sees("Check every video tool your practice uses before 31 March.").await;
+    assert_eq!(layout(&b).await, before, "the publisher's words pushed the first screen down");
+    b.screenshot("first-screen-with-the-publishers-words").await;
     b.close().await;
 }
 

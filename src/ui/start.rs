@@ -53,6 +53,18 @@ pub fn StartScreen() -> impl IntoView {
 
     view! {
         <h1 tabindex="-1">"Check a video tool"</h1>
+        <p class="nhsuk-lede-text">"Check whether a video tool is safe to use for consultations with patients or for calls between staff, and what to do if it is not."</p>
+        <p>"It takes about 10 minutes. At the end you get a summary to send to your data protection officer (DPO)."</p>
+        <div class="nhsuk-inset-text">
+            <p>"Your answers are saved only in this browser on this computer. Nothing is sent anywhere unless you send it. If you share this computer, download your summary and delete your answers when you finish."</p>
+        </div>
+
+        <h2>"Your tasks"</h2>
+        <ul class="nhsuk-task-list" id="tasks">{tasks}</ul>
+        // Below the task list, not above it, as is what follows: the first
+        // screen in index.html has neither the publisher's words (config.json
+        // arrives after the widget starts) nor a returning user's, and they
+        // must not push the list down under a person about to click it.
         {move || {
             let config = state.config.get();
             (!config.introduction.is_empty() || !config.publisher.is_empty()).then(|| view! {
@@ -62,17 +74,6 @@ pub fn StartScreen() -> impl IntoView {
                 </div>
             })
         }}
-        <p class="nhsuk-lede-text">"Check whether a video tool is safe to use for consultations with patients or for calls between staff, and what to do if it is not."</p>
-        <p>"It takes about 10 minutes. At the end you get a summary to send to your data protection officer (DPO)."</p>
-        <div class="nhsuk-inset-text">
-            <p>"Your answers are saved only in this browser on this computer. Nothing is sent anywhere unless you send it. If you share this computer, download your summary and delete your answers when you finish."</p>
-        </div>
-
-        <h2>"Your tasks"</h2>
-        <ul class="nhsuk-task-list" id="tasks">{tasks}</ul>
-        // Below the task list, not above it: the first screen in index.html
-        // is a first visit's, and what only a returning user has must not
-        // push the list down as the widget takes over.
         {move || {
             // Read in place: a copy of the library would copy every saved
             // assessment, at start-up and after every change.
