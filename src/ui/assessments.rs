@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::browser::{focus_when_drawn, go, show_then_focus, today};
-use super::common::{sentence, typed, ConfirmButton};
+use super::common::{sentence, typed, ConfirmButton, ErrorBox};
 use super::route::Screen;
 use super::AppState;
 use crate::assessment::Assessment;
@@ -255,12 +255,10 @@ pub fn AssessmentsScreen() -> impl IntoView {
     let preview_view = move || {
         preview.get().map(|result| match result {
             Err(error) => view! {
-                <div class="nhsuk-error-summary" tabindex="-1">
-                    <div role="alert">
-                        <h2 class="nhsuk-error-summary__heading">"We could not import that file"</h2>
-                        <div class="nhsuk-error-summary__body"><p>{sentence(&super::messages::import_error(&error))}</p><p>"Nothing has been changed."</p></div>
-                    </div>
-                </div>
+                <ErrorBox heading="We could not import that file">
+                    <p>{sentence(&super::messages::import_error(&error))}</p>
+                    <p>"Nothing has been changed."</p>
+                </ErrorBox>
             }
             .into_any(),
             Ok(imported) => {

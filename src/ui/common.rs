@@ -110,15 +110,28 @@ pub fn ErrorSummary(items: Vec<(String, String)>, #[prop(optional)] intro: Optio
         })
         .collect_view();
     view! {
-        <div class="nhsuk-error-summary" id="error-summary" tabindex="-1">
+        <ErrorBox heading="There is a problem" id="error-summary">
+            {intro.map(|t| view! { <p>{t}</p> })}
+            <ul class="nhsuk-list nhsuk-error-summary__list">{links}</ul>
+        </ErrorBox>
+    }
+}
+
+/// NHS.UK's error summary box around any body: a list of fields in error
+/// ([`ErrorSummary`]), or why a file could not be read.
+#[component]
+pub fn ErrorBox(
+    heading: &'static str,
+    #[prop(optional)] id: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="nhsuk-error-summary" id=id tabindex="-1">
             // As NHS.UK's template: the alert inside the box that takes focus,
             // so a screen reader does not cut one short with the other.
             <div role="alert">
-                <h2 class="nhsuk-error-summary__heading">"There is a problem"</h2>
-                <div class="nhsuk-error-summary__body">
-                    {intro.map(|t| view! { <p>{t}</p> })}
-                    <ul class="nhsuk-list nhsuk-error-summary__list">{links}</ul>
-                </div>
+                <h2 class="nhsuk-error-summary__heading">{heading}</h2>
+                <div class="nhsuk-error-summary__body">{children()}</div>
             </div>
         </div>
     }

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::assessments::read_chosen;
 use super::browser::{download, today};
-use super::common::{sentence, typed, BackToTasks};
+use super::common::{sentence, typed, BackToTasks, ErrorBox};
 use super::AppState;
 use crate::assessment::{Answer, Assessment};
 use crate::config::Approval;
@@ -340,12 +340,9 @@ pub fn ReviewScreen() -> impl IntoView {
             <input class="vtc-file" id="review-file" type="file" on:change=on_file/>
         </div>
         {move || problem.get().map(|e| view! {
-            <div class="nhsuk-error-summary" tabindex="-1">
-                <div role="alert">
-                    <h2 class="nhsuk-error-summary__heading">"We could not open that file"</h2>
-                    <div class="nhsuk-error-summary__body"><p>{sentence(&super::messages::import_error(&e))}</p></div>
-                </div>
-            </div>
+            <ErrorBox heading="We could not open that file">
+                <p>{sentence(&super::messages::import_error(&e))}</p>
+            </ErrorBox>
         })}
         {move || reviewing.get().then(|| view! {
             <h2>"The practice's check"</h2>
