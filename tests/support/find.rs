@@ -405,8 +405,11 @@ impl Browser {
     /// before the scroll, and lands on something else. Seen twice on a busy
     /// machine after a test moved focus to a field far up the page (WebKit's
     /// `scrollY` was unchanged just after `focus()` and changed a frame later).
+    /// A tab the driver opens in WebKit stays hidden, and a hidden page
+    /// draws no frames, so there it does not wait: nothing is drawn to miss.
     async fn drawn_twice(&self) {
         let script = "const done = arguments[0];
+            if (document.visibilityState !== 'visible') return done(document.visibilityState);
             requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
         self.client.execute_async(script, vec![]).await.unwrap();
     }
