@@ -167,13 +167,16 @@ fn Widget(warnings: AnyView) -> impl IntoView {
         <div class="vtc" style:--vtc-accent=move || state.config.get().accent_colour>
             <publisher::ConfigProblems/>
             {warnings}
-            <offline::OfflineNotices/>
             <div role="status" class="vtc-notice">
                 {move || state.notice.get().map(|n| view! {
                     <div class="nhsuk-inset-text"><p>{n.text}</p></div>
                 })}
             </div>
             <router::CurrentScreen/>
+            // Below the screen: these come unasked, a moment after the page
+            // opens, and above it they pushed down whatever a person was
+            // about to click. A screen reader hears them wherever they are.
+            <offline::OfflineNotices/>
         </div>
     }
 }
