@@ -11,14 +11,8 @@ use serde_json::Value;
 use support::{button, heading, link, Browser, StaticServer};
 
 /// Where the main heading and the task list's first link are drawn.
-async fn layout(b: &Browser) -> Value {
-    b.a11y(
-        "const h = A.candidates([document], 'heading', {level: 1})[0].getBoundingClientRect();
-         const t = A.resolve(arguments[0]).el.getBoundingClientRect();
-         return [h.top, h.left, h.height, t.top, t.left, t.width];",
-        vec![link("About you").to_json()],
-    )
-    .await
+async fn layout(b: &Browser) -> [Value; 2] {
+    [b.drawn_at(&heading("Check a video tool").level(1)).await, b.drawn_at(&link("About you")).await]
 }
 
 /// Opens the widget with its WebAssembly held back, and waits until the

@@ -33,17 +33,6 @@ async fn reload(b: &Browser) {
     b.until("return window.vtcOldPage !== true", "the page never reloaded").await;
 }
 
-/// Where the page's main heading is drawn, in the page: the messages below
-/// come unasked, and must not push the screen down under a person's pointer.
-async fn where_the_heading_is(b: &Browser) -> Value {
-    b.a11y(
-        "const h = A.candidates([document], 'heading', {level: 1})[0].getBoundingClientRect();
-         return [h.top + window.scrollY, h.left];",
-        vec![],
-    )
-    .await
-}
-
 /// Whether a request for `path` (beside the widget) gets an answer now.
 async fn network_answers(b: &Browser, path: &str) -> bool {
     let script = format!(
@@ -121,7 +110,8 @@ async fn a_new_release_is_announced_then_opens_on_the_next_load_with_every_answe
     b.click(&button("Save and continue")).await;
     b.heading_is("Choose your video tool").await;
     assert!(b.announced().await.iter().all(|a| a != NEWER), "a newer version was announced before there was one");
-    let heading_at = where_the_heading_is(&b).await;
+    // The message comes unasked, and must not push the screen down.
+    let heading_at = b.drawn_at(&heading("Choose your video tool").level(1)).await;
 
     publish_new_release(&site);
     // This load is still the old release, which finds the new one.
@@ -129,8 +119,8 @@ async fn a_new_release_is_announced_then_opens_on_the_next_load_with_every_answe
     b.h1().await;
     assert_eq!(b.client.title().await.unwrap(), "Video Tool Check");
     b.announces(NEWER).await;
-    b.heading_is("Choose your video tool").await;
-    assert_eq!(where_the_heading_is(&b).await, heading_at, "the message pushed the screen down");
+    let now = b.drawn_at(&heading("Choose your video tool").level(1)).await;
+    assert_eq!(now, heading_at, "the message pushed the screen down");
     b.assert_accessible("the message that a newer version is ready").await;
     b.screenshot("offline-newer-version-ready").await;
 
@@ -166,7 +156,7 @@ async fn offline_the_publishers_settings_are_a_kept_copy_and_the_widget_says_so(
         b.announced().await.iter().all(|a| !a.contains("You seem to be offline")),
         "the kept copy was announced while online"
     );
-    let heading_at = where_the_heading_is(&b).await;
+    let heading_at = b.drawn_at(&heading("Check a video tool").level(1)).await;
 
     b.server.link.set_offline(true);
     reload(&b).await;
@@ -176,7 +166,8 @@ async fn offline_the_publishers_settings_are_a_kept_copy_and_the_widget_says_so(
     assert_eq!(b.count(&heading("This page's settings have a problem")).await, 0);
     let said = b.announces("You seem to be offline").await;
     assert!(said.contains("uses the settings its publisher gave it on"), "{said}");
-    assert_eq!(where_the_heading_is(&b).await, heading_at, "the message pushed the screen down");
+    let now = b.drawn_at(&heading("Check a video tool").level(1)).await;
+    assert_eq!(now, heading_at, "the message pushed the screen down");
     b.assert_accessible("the start screen with kept settings").await;
     b.screenshot("offline-kept-settings").await;
     b.close().await;

@@ -533,6 +533,17 @@ impl Browser {
         v[0].as_str().map(str::to_string)
     }
 
+    /// Where what `q` describes is drawn in the window, as a person sees it:
+    /// `[top, left, width, height]` in CSS pixels. Read before and after
+    /// something arrives unasked, it shows whether the page moved under a
+    /// person's pointer.
+    pub async fn drawn_at(&self, q: &Query) -> Value {
+        let script = "const r = A.resolve(q); if (r.error) return null;
+            const b = r.el.getBoundingClientRect();
+            return [b.top, b.left, b.width, b.height];";
+        self.poll(script, q.to_json(), q).await
+    }
+
     /// The text shown in what `q` describes, line by line.
     pub async fn text(&self, q: &Query) -> String {
         let v = self.poll("const r = A.resolve(q); return r.error ? null : A.read(r.el);", q.to_json(), q).await;
